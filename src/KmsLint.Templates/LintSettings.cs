@@ -1,0 +1,53 @@
+using KmsLint.Templates.Findings;
+
+namespace KmsLint.Templates;
+
+/// <summary>The detection routes a repository may use to alert on key lifecycle events.</summary>
+[Flags]
+public enum DetectionRoutes
+{
+    /// <summary>trail → CloudWatch Logs → metric filter → alarm → SNS topic.</summary>
+    MetricFilter = 1,
+    /// <summary>trail → EventBridge rule → SNS topic.</summary>
+    EventBridge = 2,
+    Any = MetricFilter | EventBridge,
+}
+
+/// <summary>A trail that exists outside the linted templates (an organization or Control Tower trail).</summary>
+/// <param name="Name">Its name, for messages.</param>
+/// <param name="LogGroup">The name or ARN of the CloudWatch Logs group it delivers to, when it does.</param>
+public sealed record ExternalTrail(string Name, string? LogGroup);
+
+/// <summary>Resources that live outside the linted templates and are taken as correctly set up.</summary>
+public sealed record ExternalResources(IReadOnlyList<ExternalTrail> Trails, IReadOnlyList<string> TopicArns)
+{
+    public static ExternalResources None { get; } = new(Array.Empty<ExternalTrail>(), Array.Empty<string>());
+}
+
+/// <summary>Everything a lint run can be configured with; the CLI builds it from <c>.kmslint.yaml</c>.</summary>
+public sealed record LintSettings
+{
+    public static LintSettings Default { get; } = new();
+
+    /// <summary>Per-rule level overrides by rule id; a null value turns the rule off.</summary>
+    public IReadOnlyDictionary<string, Level?> RuleLevels { get; init; } =
+        new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Tag keys every KMS key must carry (KMS400).</summary>
+    public IReadOnlyList<string> RequiredTagKeys { get; init; } = new[] { "Owner", "Purpose" };
+
+    /// <summary>The shortest acceptable <c>PendingWindowInDays</c> (KMS401); AWS allows 7–30.</summary>
+    public int MinPendingWindowDays { get; init; } = 30;
+
+    /// <summary>Which detection routes count for KMS200 and KMS103.</summary>
+    public DetectionRoutes AcceptedRoutes { get; init; } = DetectionRoutes.Any;
+
+    public ExternalResources External { get; init; } = ExternalResources.None;
+
+    /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
+    public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The level a rule reports at in this run, or null when it is turned off.</summary>
+    public Level? EffectiveLevel(RuleDescriptor rule) =>
+        RuleLevels.TryGetValue(rule.Id, out var level) ? level : rule.DefaultLevel;
+}
