@@ -1,0 +1,23 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Pipeline;
+
+namespace KmsLint.Templates;
+
+/// <summary>One file to lint: <paramref name="Path"/> is what findings show (as the user gave it); <paramref name="Open"/> opens its bytes.</summary>
+public sealed record TemplateSource(string Path, Func<Stream> Open);
+
+/// <summary>The outcome of a run: findings (sorted, levels applied, suppressed ones marked) and what was looked at.</summary>
+public sealed record LintReport(IReadOnlyList<Finding> Findings, int TemplatesLinted, int FilesNotTemplates);
+
+/// <summary>The engine's entry point: parse every file once, build the repository graph, run every rule.</summary>
+public static class Linter
+{
+    /// <summary>
+    /// Lints the sources as one set (cross-template references are resolved between them).
+    /// Findings are sorted by file, line, column and rule id; levels are the effective ones (rules set to off
+    /// are omitted); suppressed findings are included with <see cref="Finding.Suppression"/> set.
+    /// Never throws for bad input: unreadable, oversized or broken files become findings.
+    /// </summary>
+    public static LintReport Lint(IEnumerable<TemplateSource> sources, LintSettings settings) =>
+        LintPipeline.Run(sources, settings);
+}

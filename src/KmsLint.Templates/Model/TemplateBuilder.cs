@@ -1,0 +1,214 @@
+using KmsLint.Templates.Yaml;
+
+namespace KmsLint.Templates.Model;
+
+/// <summary>Turns a parsed file into a <see cref="Template"/>, reporting wrong shapes (KMS901) and keeping what is usable.</summary>
+public static class TemplateBuilder
+{
+    private static readonly string[] ResourceTypePrefixes = { "AWS::", "Custom::", "Alexa::" };
+
+    /// <summary>True when the root is a CloudFormation template: it has <c>AWSTemplateFormatVersion</c>, or typed AWS/custom resources.</summary>
+    public static bool IsTemplate(TemplateNode? root)
+    {
+        if (root is not MappingNode mapping)
+        {
+            return false;
+        }
+
+        if (mapping.ContainsKey("AWSTemplateFormatVersion"))
+        {
+            return true;
+        }
+
+        if (mapping["Resources"] is not MappingNode resources)
+        {
+            return false;
+        }
+
+        foreach (var entry in resources.Entries)
+        {
+            if (entry.Value is MappingNode definition && definition["Type"]?.ScalarText is { } type && HasResourceTypePrefix(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Builds the model of a template root (check <see cref="IsTemplate"/> first); shape problems go to <paramref name="malformed"/>.</summary>
+    public static Template Build(string path, MappingNode root, List<ParseProblem> malformed)
+    {
+        var parameters = new List<Parameter>();
+        foreach (var (name, value) in Section(root, "Parameters", malformed))
+        {
+            var definition = value as MappingNode;
+            if (definition is null)
+            {
+                malformed.Add(new ParseProblem($"parameter {name.Value} must be a mapping", value.Span));
+            }
+
+            parameters.Add(new Parameter(name.Value, name, definition?["Type"]?.ScalarText, definition?["Default"]));
+        }
+
+        var conditions = new Dictionary<string, TemplateNode>(StringComparer.Ordinal);
+        foreach (var (name, value) in Section(root, "Conditions", malformed))
+        {
+            conditions[name.Value] = value;
+        }
+
+        var resources = new List<Resource>();
+        foreach (var (id, value) in Section(root, "Resources", malformed))
+        {
+            if (BuildResource(id, value, malformed) is { } resource)
+            {
+                resources.Add(resource);
+            }
+        }
+
+        var outputs = new List<Output>();
+        foreach (var (name, value) in Section(root, "Outputs", malformed))
+        {
+            if (value is not MappingNode definition)
+            {
+                malformed.Add(new ParseProblem($"output {name.Value} must be a mapping", value.Span));
+                continue;
+            }
+
+            var export = definition["Export"];
+            if (export is not null and not MappingNode)
+            {
+                malformed.Add(new ParseProblem($"output {name.Value}: Export must be a mapping with Name", export.Span));
+            }
+
+            outputs.Add(new Output(name.Value, name, definition["Value"], (export as MappingNode)?["Name"], definition["Condition"]?.ScalarText));
+        }
+
+        var mappings = root["Mappings"];
+        if (mappings is not null and not MappingNode)
+        {
+            malformed.Add(new ParseProblem("Mappings must be a mapping", mappings.Span));
+        }
+
+        var suppressions = Suppressions.Read(root["Metadata"], malformed);
+        return new Template(path, root, parameters, conditions, resources, outputs, mappings as MappingNode, suppressions);
+    }
+
+    private static bool HasResourceTypePrefix(string type)
+    {
+        foreach (var prefix in ResourceTypePrefixes)
+        {
+            if (type.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Resource? BuildResource(ScalarNode id, TemplateNode value, List<ParseProblem> malformed)
+    {
+        if (value is not MappingNode definition)
+        {
+            malformed.Add(new ParseProblem($"resource {id.Value} must be a mapping with Type", value.Span));
+            return null;
+        }
+
+        var typeNode = definition["Type"];
+        if (typeNode is not ScalarNode { Value.Length: > 0 } type)
+        {
+            malformed.Add(new ParseProblem(
+                typeNode is null ? $"resource {id.Value} has no Type" : $"resource {id.Value}: Type must be a string",
+                typeNode?.Span ?? id.Span));
+            return null;
+        }
+
+        var propertiesNode = definition["Properties"];
+        if (propertiesNode is ScalarNode or SequenceNode)
+        {
+            malformed.Add(new ParseProblem($"resource {id.Value}: Properties must be a mapping", propertiesNode.Span));
+        }
+
+        return new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, DependsOn(id, definition["DependsOn"], malformed), Suppressions.Read(definition["Metadata"], malformed));
+    }
+
+    private static IReadOnlyList<string> DependsOn(ScalarNode id, TemplateNode? node, List<ParseProblem> malformed)
+    {
+        switch (node)
+        {
+            case null:
+                return Array.Empty<string>();
+            case ScalarNode scalar:
+                return new[] { scalar.Value };
+            case SequenceNode list:
+                var names = new List<string>(list.Count);
+                foreach (var item in list.Items)
+                {
+                    if (item.ScalarText is { } name)
+                    {
+                        names.Add(name);
+                    }
+                    else
+                    {
+                        malformed.Add(new ParseProblem($"resource {id.Value}: DependsOn entries must be logical ids", item.Span));
+                    }
+                }
+
+                return names;
+            default:
+                malformed.Add(new ParseProblem($"resource {id.Value}: DependsOn must be a logical id or a list of them", node.Span));
+                return Array.Empty<string>();
+        }
+    }
+
+    /// <summary>The entries of a top-level section; a section that is not a mapping is reported and read as empty.</summary>
+    private static IReadOnlyList<KeyValuePair<ScalarNode, TemplateNode>> Section(MappingNode root, string name, List<ParseProblem> malformed)
+    {
+        switch (root[name])
+        {
+            case null:
+                return Array.Empty<KeyValuePair<ScalarNode, TemplateNode>>();
+            case MappingNode section:
+                return section.Entries;
+            case var other:
+                malformed.Add(new ParseProblem($"{name} must be a mapping", other.Span));
+                return Array.Empty<KeyValuePair<ScalarNode, TemplateNode>>();
+        }
+    }
+}
+
+/// <summary>Reads <c>Metadata: kmslint: ignore: [KMS400, {id: KMS402, reason: "..."}]</c>.</summary>
+internal static class Suppressions
+{
+    internal static IReadOnlyList<SuppressionEntry> Read(TemplateNode? metadata, List<ParseProblem> malformed)
+    {
+        if ((metadata as MappingNode)?["kmslint"] is not MappingNode settings || settings["ignore"] is not { } ignore)
+        {
+            return Array.Empty<SuppressionEntry>();
+        }
+
+        var items = ignore is SequenceNode list ? list.Items : new[] { ignore };
+        var entries = new List<SuppressionEntry>(items.Count);
+        foreach (var item in items)
+        {
+            var (id, reason) = item switch
+            {
+                ScalarNode scalar => (scalar.Value, null),
+                MappingNode entry => (entry["id"]?.ScalarText, entry["reason"]?.ScalarText),
+                _ => ((string?)null, (string?)null),
+            };
+            if (id is null || Findings.RuleCatalog.Find(id) is not { } rule)
+            {
+                malformed.Add(new ParseProblem(
+                    id is null ? "kmslint ignore entries are rule ids or {id: KMSnnn, reason: \"...\"}" : $"kmslint ignore names an unknown rule {id}",
+                    item.Span));
+                continue;
+            }
+
+            entries.Add(new SuppressionEntry(rule.Id, reason, item.Span));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,167 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Model;
+using KmsLint.Templates.Rules;
+using KmsLint.Templates.Yaml;
+
+namespace KmsLint.Templates.Pipeline;
+
+/// <summary>parse once → model → graph → rules → levels and suppressions → sorted findings.</summary>
+internal static class LintPipeline
+{
+    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings) =>
+        Run(sources, settings, RuleRegistry.All);
+
+    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules)
+    {
+        var findings = new List<Finding>();
+        var templates = new List<Template>();
+        var notTemplates = 0;
+        foreach (var source in sources)
+        {
+            var parsed = SourceLoader.Load(source, settings.MaxFileBytes, findings);
+            if (parsed is null)
+            {
+                continue;
+            }
+
+            if (parsed.ParseError is { } error)
+            {
+                if (parsed.LooksLikeTemplate)
+                {
+                    findings.Add(Report(RuleCatalog.TemplateDoesNotParse, error));
+                }
+                else
+                {
+                    notTemplates++;
+                }
+
+                continue;
+            }
+
+            if (!TemplateBuilder.IsTemplate(parsed.Root))
+            {
+                notTemplates++;
+                continue;
+            }
+
+            var malformed = new List<ParseProblem>(parsed.Malformed);
+            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed));
+            foreach (var problem in malformed)
+            {
+                findings.Add(Report(RuleCatalog.TemplateMalformed, problem));
+            }
+        }
+
+        var graph = new RepoGraph(templates, settings.External);
+        foreach (var rule in rules)
+        {
+            if (settings.EffectiveLevel(rule.Descriptor) is not null)
+            {
+                RunGuarded(rule, graph, settings, findings);
+            }
+        }
+
+        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates);
+    }
+
+    /// <summary>A crashing rule becomes a KMS999 finding; its findings before the crash are kept and the run goes on.</summary>
+    private static void RunGuarded(LintRule rule, RepoGraph graph, LintSettings settings, List<Finding> findings)
+    {
+        SourceSpan? lastLocation = null;
+        try
+        {
+            foreach (var finding in rule.Check(graph, settings))
+            {
+                findings.Add(finding);
+                lastLocation = finding.Location;
+            }
+        }
+        catch (Exception crash) when (crash is not OutOfMemoryException)
+        {
+            var where = lastLocation is null
+                ? graph.FirstTemplate?.Start ?? SourceSpan.StartOf(string.Empty)
+                : SourceSpan.StartOf(lastLocation.File);
+            findings.Add(new Finding(
+                RuleCatalog.InternalError.Id,
+                RuleCatalog.InternalError.DefaultLevel,
+                $"rule {rule.Descriptor.Id} failed ({crash.GetType().Name}: {crash.Message}); its other findings may be missing. Please report it.",
+                where));
+        }
+    }
+
+    private static List<Finding> Finish(List<Finding> findings, List<Template> templates, LintSettings settings)
+    {
+        var templateByPath = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var template in templates)
+        {
+            templateByPath[template.Path] = template;
+        }
+
+        var result = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var rule = RuleCatalog.Find(finding.RuleId);
+            var level = rule is null ? finding.Level : settings.EffectiveLevel(rule);
+            if (level is not { } effective)
+            {
+                continue;
+            }
+
+            var suppression = templateByPath.TryGetValue(finding.Location.File, out var template)
+                ? SuppressionOf(finding, template)
+                : null;
+            result.Add(finding with { Level = effective, Suppression = suppression });
+        }
+
+        result.Sort(CompareFindings);
+        return result;
+    }
+
+    /// <summary>The resource's own ignore entry wins over the template's.</summary>
+    private static Suppression? SuppressionOf(Finding finding, Template template)
+    {
+        var resource = finding.LogicalId is null ? null : template.FindResource(finding.LogicalId);
+        var entry = Find(resource?.Suppressions, finding.RuleId) ?? Find(template.Suppressions, finding.RuleId);
+        return entry is null ? null : new Suppression(entry.Location, entry.Reason);
+    }
+
+    private static SuppressionEntry? Find(IReadOnlyList<SuppressionEntry>? entries, string ruleId)
+    {
+        if (entries is null)
+        {
+            return null;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.RuleId, ruleId, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
+        if (byFile != 0)
+        {
+            return byFile;
+        }
+
+        var byLine = a.Location.StartLine.CompareTo(b.Location.StartLine);
+        if (byLine != 0)
+        {
+            return byLine;
+        }
+
+        var byColumn = a.Location.StartColumn.CompareTo(b.Location.StartColumn);
+        return byColumn != 0 ? byColumn : string.CompareOrdinal(a.RuleId, b.RuleId);
+    }
+
+    private static Finding Report(RuleDescriptor rule, ParseProblem problem) =>
+        new(rule.Id, rule.DefaultLevel, problem.Message, problem.Location);
+}

@@ -1,0 +1,21 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+
+namespace KmsLint.Templates.Rules;
+
+/// <summary>KMS403: a KMS key declared <c>Enabled: false</c> cannot be used, and disabling keys is what the guardrail watches for.</summary>
+public sealed class KeyDeclaredDisabledRule : LintRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.KeyDeclaredDisabled;
+
+    public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
+    {
+        foreach (var key in graph.Keys)
+        {
+            if (key.Resource.Property("Enabled") is Yaml.ScalarNode { AsBoolean: false } enabled)
+            {
+                yield return Report(key.Resource.SpanOf("Enabled"), $"KMS key {key.LogicalId} is declared Enabled: false; a disabled key breaks everything encrypted with it. Remove the property or set it to true.", key.LogicalId);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace KmsLint.Templates.Rules;
+
+/// <summary>Every rule the linter runs, in one static list (no reflection, so trimming and NativeAOT keep them).</summary>
+public static class RuleRegistry
+{
+    public static IReadOnlyList<LintRule> All { get; } = new LintRule[]
+    {
+        new KeyDeclaredDisabledRule(),
+    };
+}

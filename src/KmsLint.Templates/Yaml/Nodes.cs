@@ -1,0 +1,238 @@
+using KmsLint.Templates.Findings;
+
+namespace KmsLint.Templates.Yaml;
+
+/// <summary>
+/// One node of a parsed template. Aliases are the same object as their anchor, so a walk over
+/// the tree must not assume it is a tree; the front end bounds how much aliases can add.
+/// </summary>
+public abstract class TemplateNode
+{
+    private protected TemplateNode(SourceSpan span) => Span = span;
+
+    /// <summary>Where the node is written (1-based lines and columns).</summary>
+    public SourceSpan Span { get; internal set; }
+
+    /// <summary>The node as a scalar's text, or null when it is not a scalar.</summary>
+    public string? ScalarText => (this as ScalarNode)?.Value;
+
+    /// <summary>The node as a mapping, or null.</summary>
+    public MappingNode? AsMapping => this as MappingNode;
+
+    /// <summary>The node as a sequence, or null.</summary>
+    public SequenceNode? AsSequence => this as SequenceNode;
+
+    /// <summary>The node as an intrinsic function call, or null.</summary>
+    public IntrinsicNode? AsIntrinsic => this as IntrinsicNode;
+
+    /// <summary>How many nodes this one stands for when aliases are counted as copies (used to bound alias expansion).</summary>
+    internal int ExpandedSize { get; private protected set; } = 1;
+}
+
+/// <summary>A scalar: a string, number or boolean as written.</summary>
+public sealed class ScalarNode : TemplateNode
+{
+    internal ScalarNode(SourceSpan span, string value, bool isQuoted) : base(span)
+    {
+        Value = value;
+        IsQuoted = isQuoted;
+    }
+
+    public string Value { get; }
+
+    /// <summary>True when written in quotes (or as a block scalar): always a string, never a number or boolean.</summary>
+    public bool IsQuoted { get; }
+
+    /// <summary>The boolean CloudFormation reads from this scalar (<c>true</c>/<c>false</c> in any case), or null.</summary>
+    public bool? AsBoolean =>
+        string.Equals(Value, "true", StringComparison.OrdinalIgnoreCase) ? true
+        : string.Equals(Value, "false", StringComparison.OrdinalIgnoreCase) ? false
+        : null;
+
+    public override string ToString() => Value;
+}
+
+/// <summary>A mapping; keys are scalars and unique (duplicates are a parse error).</summary>
+public sealed class MappingNode : TemplateNode
+{
+    private const int LinearLookupLimit = 8;
+    private readonly List<KeyValuePair<ScalarNode, TemplateNode>> entries = new();
+    private Dictionary<string, int>? index;
+
+    internal MappingNode(SourceSpan span) : base(span)
+    {
+    }
+
+    public IReadOnlyList<KeyValuePair<ScalarNode, TemplateNode>> Entries => entries;
+
+    public int Count => entries.Count;
+
+    /// <summary>The value under <paramref name="key"/> (exact, case-sensitive as CloudFormation), or null.</summary>
+    public TemplateNode? this[string key] => IndexOf(key) is var i && i >= 0 ? entries[i].Value : null;
+
+    /// <summary>The key node under which <paramref name="key"/> is written, or null.</summary>
+    public ScalarNode? KeyOf(string key) => IndexOf(key) is var i && i >= 0 ? entries[i].Key : null;
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    /// <summary>Adds an entry unless the key exists; returns the existing key node on a duplicate.</summary>
+    internal ScalarNode? TryAdd(ScalarNode key, TemplateNode value)
+    {
+        var existing = IndexOf(key.Value);
+        if (existing >= 0)
+        {
+            return entries[existing].Key;
+        }
+
+        entries.Add(new KeyValuePair<ScalarNode, TemplateNode>(key, value));
+        ExpandedSize += value.ExpandedSize;
+        if (index is not null)
+        {
+            index[key.Value] = entries.Count - 1;
+        }
+        else if (entries.Count > LinearLookupLimit)
+        {
+            index = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                index[entries[i].Key.Value] = i;
+            }
+        }
+
+        return null;
+    }
+
+    private int IndexOf(string key)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out var i) ? i : -1;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>A sequence.</summary>
+public sealed class SequenceNode : TemplateNode
+{
+    private readonly List<TemplateNode> items = new();
+
+    internal SequenceNode(SourceSpan span) : base(span)
+    {
+    }
+
+    public IReadOnlyList<TemplateNode> Items => items;
+
+    public int Count => items.Count;
+
+    internal void Add(TemplateNode item)
+    {
+        items.Add(item);
+        ExpandedSize += item.ExpandedSize;
+    }
+}
+
+/// <summary>
+/// An intrinsic function call, whether written as a short-form tag (<c>!GetAtt A.Arn</c>) or as a
+/// single-key mapping (<c>Fn::GetAtt: [A, Arn]</c>): both forms become this one node.
+/// </summary>
+public sealed class IntrinsicNode : TemplateNode
+{
+    internal IntrinsicNode(SourceSpan span, IntrinsicFunction function, TemplateNode argument) : base(span)
+    {
+        Function = function;
+        Argument = argument;
+        ExpandedSize = argument.ExpandedSize + 1;
+    }
+
+    public IntrinsicFunction Function { get; }
+
+    /// <summary>What the function is applied to, as written (scalar, sequence or mapping).</summary>
+    public TemplateNode Argument { get; }
+
+    /// <summary>The long-form name, e.g. <c>Fn::GetAtt</c> or <c>Ref</c>.</summary>
+    public string Name => Intrinsics.LongName(Function);
+
+    /// <summary>For <c>Ref</c> and <c>Condition</c>: the name referred to; otherwise null.</summary>
+    public string? ReferencedName =>
+        Function is IntrinsicFunction.Ref or IntrinsicFunction.Condition ? Argument.ScalarText : null;
+
+    /// <summary>
+    /// For <c>Fn::GetAtt</c>: the logical id and attribute (<c>A.Arn</c>, <c>[A, Arn]</c>;
+    /// <c>A.Endpoint.Address</c> is attribute <c>Endpoint.Address</c>), or false when not literal.
+    /// </summary>
+    public bool TryGetAttTarget(out string logicalId, out string attribute)
+    {
+        logicalId = attribute = string.Empty;
+        if (Function != IntrinsicFunction.GetAtt)
+        {
+            return false;
+        }
+
+        if (Argument is ScalarNode scalar)
+        {
+            var dot = scalar.Value.IndexOf('.');
+            if (dot <= 0 || dot == scalar.Value.Length - 1)
+            {
+                return false;
+            }
+
+            logicalId = scalar.Value.Substring(0, dot);
+            attribute = scalar.Value.Substring(dot + 1);
+            return true;
+        }
+
+        if (Argument is SequenceNode { Count: 2 } list
+            && list.Items[0].ScalarText is { Length: > 0 } id
+            && list.Items[1].ScalarText is { Length: > 0 } attr)
+        {
+            logicalId = id;
+            attribute = attr;
+            return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>The intrinsic functions the front end recognises.</summary>
+public enum IntrinsicFunction
+{
+    Ref,
+    GetAtt,
+    Sub,
+    Join,
+    If,
+    Equals,
+    Not,
+    And,
+    Or,
+    Condition,
+    FindInMap,
+    Select,
+    Split,
+    Base64,
+    GetAZs,
+    ImportValue,
+    Cidr,
+    Transform,
+    Length,
+    ToJsonString,
+    Contains,
+    EachMemberEquals,
+    EachMemberIn,
+    RefAll,
+    ValueOf,
+    ValueOfAll,
+}

@@ -1,0 +1,36 @@
+using KmsLint.Templates.Findings;
+
+namespace KmsLint.Templates.Yaml;
+
+/// <summary>A problem the front end found, with its place.</summary>
+public sealed record ParseProblem(string Message, SourceSpan Location);
+
+/// <summary>
+/// The front end's result for one file: the root node, or the reason it could not be read
+/// (<see cref="ParseError"/>), plus malformed intrinsic calls found along the way.
+/// </summary>
+public sealed class ParsedFile
+{
+    internal ParsedFile(string path, TemplateNode? root, ParseProblem? parseError, IReadOnlyList<ParseProblem> malformed, bool looksLikeTemplate)
+    {
+        Path = path;
+        Root = root;
+        ParseError = parseError;
+        Malformed = malformed;
+        LooksLikeTemplate = looksLikeTemplate;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The first document's root, or null for an empty file or a parse error.</summary>
+    public TemplateNode? Root { get; }
+
+    /// <summary>Why the file did not parse (syntax, encoding, duplicate key or a safety limit), or null.</summary>
+    public ParseProblem? ParseError { get; }
+
+    /// <summary>Intrinsic functions with a wrong shape and unknown tags (KMS901).</summary>
+    public IReadOnlyList<ParseProblem> Malformed { get; }
+
+    /// <summary>True when a file that failed to parse was probably meant as a template (its text names template sections, or it is a <c>.template</c>).</summary>
+    public bool LooksLikeTemplate { get; }
+}
