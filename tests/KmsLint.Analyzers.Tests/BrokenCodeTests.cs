@@ -1,0 +1,145 @@
+using CsCheck;
+using KmsLint.Analyzers.Tests.Verification;
+using Xunit;
+
+namespace KmsLint.Analyzers.Tests;
+
+/// <summary>
+/// The analyzer runs on every keystroke: half-typed and invalid code must never make it throw (AD0001), and code
+/// that does not bind to the AWS SDK must never be reported.
+/// </summary>
+public sealed class BrokenCodeTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading.Tasks;
+        using Amazon.KeyManagementService;
+        using Amazon.KeyManagementService.Model;
+        using KmsLint;
+
+        """;
+
+    public static TheoryData<string> CodeThatDoesNotBindToTheSdk => new()
+    {
+        // unresolved receiver
+        "class C { Task M() => client.ScheduleKeyDeletionAsync(\"key-1\"); }",
+        // receiver of an error type
+        "class C { Task M(Missing kms) => kms.ScheduleKeyDeletionAsync(\"key-1\", 7); }",
+        // dynamic receiver
+        "class C { void M(dynamic kms) { kms.ScheduleKeyDeletionAsync(\"key-1\"); kms.DisableKeyAsync(new DisableKeyRequest()); } }",
+        // no overload matches
+        "class C { Task M(IAmazonKeyManagementService kms) => kms.ScheduleKeyDeletionAsync(42, \"seven\", true, false); }",
+        "class C { void M(IAmazonKeyManagementService kms) { Func<int> f = kms.DisableKeyAsync; } }",
+        // half-typed
+        "class C { void M(IAmazonKeyManagementService kms) { kms.ScheduleKeyDeletionAsync( } }",
+        "class C { Task M(IAmazonKeyManagementService kms) => kms.ScheduleKeyDeletionAsync(\"key-1\", ); }",
+        "class C { void M(IAmazonKeyManagementService kms) { kms.DisableKeyAsync",
+        "class C { void M(IAmazonKeyManagementService kms) { kms.",
+        "class C { void M(IAmazonKeyManagementService kms) { kms?. } }",
+        "class C { string M(IAmazonKeyManagementService kms) => nameof(kms.DisableKeyAsync; }",
+        // base call without a base that has it
+        "class C { Task M() => base.DisableKeyAsync(\"key-1\"); }",
+        // same name, not the SDK
+        "class C { void M() { ScheduleKeyDeletionAsync(\"key-1\", 7); static void ScheduleKeyDeletionAsync(string k, int d) { } } }",
+        "[KeyLifecycleChange(] class C { void M() { } }",
+        "class C { void M() { var r = new ScheduleKeyDeletionRequest { PendingWindowInDays = }; } }",
+    };
+
+    public static TheoryData<string> BrokenCodeAroundRealSdkCalls => new()
+    {
+        // attributes with wrong arguments
+        "class C { [KeyLifecycleChange(1, 2, 3)] Task M(IAmazonKeyManagementService kms) => kms.DisableKeyAsync(\"key-1\"); }",
+        "class C { [KeyLifecycleChange(null)] Task M(IAmazonKeyManagementService kms) => kms.DisableKeyAsync(\"key-1\"); }",
+        "class C { [KeyLifecycleChange(changeRequest: )] Task M(IAmazonKeyManagementService kms) => kms.DisableKeyAsync(\"key-1\"); }",
+        "class C { [KeyLifecycleChange(Reason = 5)] Task M(IAmazonKeyManagementService kms) => kms.DisableKeyAsync(\"key-1\"); }",
+        "[KeyLifecycleChange(\"\")][KeyLifecycleChange(\"\")] class C { Task M(IAmazonKeyManagementService kms) => kms.DisableKeyAsync(\"key-1\"); }",
+        // missing arguments and a half-typed initializer
+        "class C { Task M(IAmazonKeyManagementService kms) => kms.ScheduleKeyDeletionAsync(new ScheduleKeyDeletionRequest { PendingWindowInDays = }); }",
+        "class C { async Task M(IAmazonKeyManagementService kms) { var r = new ScheduleKeyDeletionRequest(); r.PendingWindowInDays = ; await kms.ScheduleKeyDeletionAsync(r); } }",
+        // a call at the top level and in a field initializer of an unfinished type
+        "await new AmazonKeyManagementServiceClient().DisableKeyAsync(\"key-1\");",
+        "class C { static readonly Task T = new AmazonKeyManagementServiceClient().DisableKeyAsync(\"key-1\")",
+    };
+
+    [Theory]
+    [MemberData(nameof(CodeThatDoesNotBindToTheSdk))]
+    public async Task Code_that_does_not_bind_to_the_sdk_is_never_reported(string code)
+    {
+        var run = await AnalyzerRunner.RunAsync(Usings + code);
+
+        Assert.False(run.AnalyzerCrashed, string.Join(Environment.NewLine, run.Exceptions));
+        Assert.Empty(run.KmsRuleIds);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenCodeAroundRealSdkCalls))]
+    public async Task Broken_code_around_a_real_sdk_call_still_reports_it_without_crashing(string code)
+    {
+        var run = await AnalyzerRunner.RunAsync(Usings + code);
+
+        Assert.False(run.AnalyzerCrashed, string.Join(Environment.NewLine, run.Exceptions));
+        Assert.Contains(run.KmsRuleIds, id => id is "KMS001" or "KMS002" or "KMS004");
+    }
+
+    private const string RealisticFile = """
+        using System;
+        using System.Linq.Expressions;
+        using System.Threading.Tasks;
+        using Amazon.KeyManagementService;
+        using Amazon.KeyManagementService.Model;
+        using KmsLint;
+
+        namespace Acme.Keys;
+
+        [KeyLifecycleChange("CHG-1")]
+        public partial class Janitor(IAmazonKeyManagementService kms)
+        {
+            private const int Week = 7;
+
+            [KeyLifecycleChange("")]
+            public async Task RetireAsync(string keyId)
+            {
+                var request = new ScheduleKeyDeletionRequest { KeyId = keyId, PendingWindowInDays = Week };
+                request.PendingWindowInDays = 10;
+                await kms.ScheduleKeyDeletionAsync(request);
+                await kms?.DisableKeyAsync(keyId)!;
+                Func<string, System.Threading.CancellationToken, Task<DisableKeyResponse>> disable = kms.DisableKeyAsync;
+                await Local();
+
+                [KeyLifecycleChange("OPS-7", Reason = "drill")]
+                Task Local() => kms.DeleteImportedKeyMaterialAsync(new DeleteImportedKeyMaterialRequest { KeyId = keyId });
+            }
+
+            public string Name => nameof(IAmazonKeyManagementService.DisableKeyAsync);
+
+            public void Setup(Expression<Func<IAmazonKeyManagementService, Task>> call) => Setup(c => c.DisconnectCustomKeyStoreAsync(null!, default));
+
+            class Nested
+            {
+                Task Run(IAmazonKeyManagementService k) => k.DeleteCustomKeyStoreAsync(new DeleteCustomKeyStoreRequest(), default);
+            }
+        }
+        """;
+
+    private static readonly int FuzzIterations =
+        int.TryParse(Environment.GetEnvironmentVariable("KMSLINT_FUZZ_ITERATIONS"), out var iterations) ? iterations : 500;
+
+    private static readonly string[] TypedFragments = { "(", ")", "{", "}", "[", "]", ";", ",", ".", "?.", "=>", "\"", "[KeyLifecycleChange(", "kms.", "ScheduleKeyDeletionAsync", "new ", " = ", "nameof(", "dynamic ", "base.", "7", "@" };
+
+    [Fact]
+    [Trait("Category", "Fuzz")]
+    public void Any_prefix_or_mutation_of_a_realistic_file_never_makes_the_analyzer_throw()
+    {
+        // Every prefix is a moment while typing the file; every edit is a half-finished change.
+        var prefixes = Gen.Int[0, RealisticFile.Length].Select(length => RealisticFile.Substring(0, length));
+        var edits = Gen.Select(
+            Gen.Int[0, RealisticFile.Length],
+            Gen.Int[0, 40],
+            Gen.OneOf(TypedFragments),
+            (start, deleted, typed) => RealisticFile.Substring(0, start) + typed + RealisticFile.Substring(Math.Min(RealisticFile.Length, start + deleted)));
+
+        Gen.Frequency((1, (IGen<string>)prefixes), (2, edits)).Sample(
+            source => !AnalyzerRunner.RunAsync(source).GetAwaiter().GetResult().AnalyzerCrashed,
+            iter: FuzzIterations);
+    }
+}
