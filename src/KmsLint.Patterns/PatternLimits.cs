@@ -9,8 +9,8 @@ public static class PatternLimits
     public const int MaxFilterPatternLength = 1024;
 
     /// <summary>
-    /// EventBridge documents no separate pattern-size quota beyond the 2048-character rule-pattern limit of
-    /// PutRule's EventPattern; we accept up to 4096 characters so that formatting whitespace never trips it.
+    /// EventBridge's event-pattern size quota is 2048 characters by default and can be raised to 4096; we accept
+    /// the raised maximum so that a pattern valid in some account is never reported as too long.
     /// </summary>
     public const int MaxEventPatternLength = 4096;
 

@@ -21,6 +21,7 @@ public sealed class CloudTrailSample
         Kind = kind;
         Description = description;
         LogMessage = logMessage;
+        LogEvent = LogEvent.Prepared(logMessage, record);
         Record = record;
         EventBridgeEvent = eventBridgeEvent;
         EventName = (record["eventName"] as JsonString)?.Value ?? "";
@@ -46,6 +47,9 @@ public sealed class CloudTrailSample
     public string LogMessage { get; }
 
     public JsonObject Record { get; }
+
+    /// <summary>The log message with its JSON view cached, so repeated evaluations parse it once.</summary>
+    internal LogEvent LogEvent { get; }
 
     /// <summary>The record as EventBridge delivers it: <c>detail-type: AWS API Call via CloudTrail</c>, record under <c>detail</c>.</summary>
     public JsonObject EventBridgeEvent { get; }

@@ -36,6 +36,8 @@ public static class Json
         private readonly string _text;
         private int _pos;
         private int _depth;
+        private int _line = 1;
+        private int _lineStart;
 
         public Reader(string text)
         {
@@ -54,22 +56,28 @@ public static class Json
         private JsonValue ReadValue()
         {
             if (_pos >= _text.Length) throw Error("expected a JSON value but the text ended");
+            int line = _line, column = _pos - _lineStart + 1;
             var c = _text[_pos];
             switch (c)
             {
-                case '{': return ReadObject();
-                case '[': return ReadArray();
-                case '"': return new JsonString(ReadString());
-                case 't': ReadKeyword("true"); return JsonBool.True;
-                case 'f': ReadKeyword("false"); return JsonBool.False;
-                case 'n': ReadKeyword("null"); return JsonNull.Instance;
+                case '{': return new JsonObject(ReadMembers()) { Line = line, Column = column };
+                case '[': return new JsonArray(ReadItems()) { Line = line, Column = column };
+                case '"': return new JsonString(ReadString()) { Line = line, Column = column };
+                case 't': ReadKeyword("true"); return new JsonBool(true) { Line = line, Column = column };
+                case 'f': ReadKeyword("false"); return new JsonBool(false) { Line = line, Column = column };
+                case 'n': ReadKeyword("null"); return new JsonNull { Line = line, Column = column };
                 default:
-                    if (c == '-' || (c >= '0' && c <= '9')) return ReadNumber();
+                    if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        var (value, text) = ReadNumber();
+                        return new JsonNumber(value, text) { Line = line, Column = column };
+                    }
+
                     throw Error($"unexpected character '{Printable(c)}'");
             }
         }
 
-        private JsonObject ReadObject()
+        private List<KeyValuePair<string, JsonValue>> ReadMembers()
         {
             Enter();
             _pos++; // {
@@ -80,7 +88,7 @@ public static class Json
             {
                 _pos++;
                 _depth--;
-                return new JsonObject(members);
+                return members;
             }
 
             while (true)
@@ -103,11 +111,11 @@ public static class Json
 
                 Expect('}');
                 _depth--;
-                return new JsonObject(members);
+                return members;
             }
         }
 
-        private JsonArray ReadArray()
+        private List<JsonValue> ReadItems()
         {
             Enter();
             _pos++; // [
@@ -117,7 +125,7 @@ public static class Json
             {
                 _pos++;
                 _depth--;
-                return new JsonArray(items);
+                return items;
             }
 
             while (true)
@@ -133,7 +141,7 @@ public static class Json
 
                 Expect(']');
                 _depth--;
-                return new JsonArray(items);
+                return items;
             }
         }
 
@@ -206,7 +214,7 @@ public static class Json
             return (char)value;
         }
 
-        private JsonNumber ReadNumber()
+        private (double Value, string Text) ReadNumber()
         {
             var start = _pos;
             if (Peek() == '-') _pos++;
@@ -231,7 +239,7 @@ public static class Json
             var text = _text.Substring(start, _pos - start);
             var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (double.IsInfinity(value)) throw PatternSyntaxException.At(_text, start, "number out of range");
-            return new JsonNumber(value, text);
+            return (value, text);
         }
 
         private void SkipDigits()
@@ -248,10 +256,24 @@ public static class Json
             _pos += keyword.Length;
         }
 
+        /// <summary>Skips JSON whitespace, counting lines (raw newlines can only occur here) for value positions.</summary>
         private void SkipWhitespace()
         {
-            while (_pos < _text.Length && (_text[_pos] == ' ' || _text[_pos] == '\t' || _text[_pos] == '\n' || _text[_pos] == '\r'))
+            while (_pos < _text.Length)
+            {
+                var c = _text[_pos];
+                if (c == '\n' || (c == '\r' && (_pos + 1 >= _text.Length || _text[_pos + 1] != '\n')))
+                {
+                    _line++;
+                    _lineStart = _pos + 1;
+                }
+                else if (c != ' ' && c != '\t' && c != '\r')
+                {
+                    return;
+                }
+
                 _pos++;
+            }
         }
 
         private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';

@@ -8,6 +8,15 @@ public abstract class JsonValue
     private protected JsonValue()
     {
     }
+
+    /// <summary>
+    /// 1-based line of the value in the text it came from (set by <see cref="Json.Parse"/>, or by a caller converting
+    /// YAML); 0 when unknown. Event-pattern errors point here.
+    /// </summary>
+    public int Line { get; init; }
+
+    /// <summary>1-based column, see <see cref="Line"/>.</summary>
+    public int Column { get; init; }
 }
 
 public sealed class JsonObject : JsonValue
@@ -83,7 +92,7 @@ public sealed class JsonBool : JsonValue
     public static readonly JsonBool True = new(true);
     public static readonly JsonBool False = new(false);
 
-    private JsonBool(bool value)
+    public JsonBool(bool value)
     {
         Value = value;
     }
@@ -99,7 +108,8 @@ public sealed class JsonNull : JsonValue
 {
     public static readonly JsonNull Instance = new();
 
-    private JsonNull()
+    /// <summary>Prefer <see cref="Instance"/>; a new instance is only needed to carry a position.</summary>
+    public JsonNull()
     {
     }
 
