@@ -1,13 +1,17 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace KmsLint.Analyzers;
 
 /// <summary>
 /// KMS001–KMS003: a call that schedules deletion of, disables or cuts off KMS keys, outside code guarded by
 /// [KeyLifecycleChange]. KMS004 replaces them when the guard is there but names no valid change request.
+/// KMS005 (<see cref="PendingWindowRule"/>) is checked from the same callback: one analyzer, one callback per
+/// invocation, which is most of what an analyzer like this costs.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
@@ -55,7 +59,7 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.InvalidGuard));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(ScheduleKeyDeletionRule, DisableKeyRule, DestroyKeyMaterialRule, InvalidGuardRule);
+        ImmutableArray.Create(ScheduleKeyDeletionRule, DisableKeyRule, DestroyKeyMaterialRule, InvalidGuardRule, PendingWindowRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -69,14 +73,18 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var reportedWindows = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte>();
             start.RegisterOperationAction(
-                operationContext => AnalyzeReference(operationContext, kmsApi),
+                operationContext => AnalyzeReference(operationContext, kmsApi, reportedWindows),
                 OperationKind.Invocation,
                 OperationKind.MethodReference);
         });
     }
 
-    private static void AnalyzeReference(OperationAnalysisContext context, KmsApi kmsApi)
+    private static void AnalyzeReference(
+        OperationAnalysisContext context,
+        KmsApi kmsApi,
+        ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reportedWindows)
     {
         var method = context.Operation switch
         {
@@ -96,6 +104,11 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
         if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
         {
             return;
+        }
+
+        if (kmsOperation == KmsOperation.ScheduleKeyDeletion && context.Operation is IInvocationOperation scheduling)
+        {
+            PendingWindowRule.Check(context, scheduling, options, reportedWindows);
         }
 
         var verdict = GuardVerdict.For(context.Operation, context.ContainingSymbol, options);

@@ -12,9 +12,9 @@ namespace KmsLint.Analyzers;
 /// KMS005: a ScheduleKeyDeletion whose pending window is a compile-time constant below the configured
 /// minimum — in the request's object initializer, in an assignment to the request's property in the same
 /// member, or as the <c>(keyId, pendingWindowInDays)</c> argument. Reported whether the call is guarded or not.
+/// Checked from <see cref="KeyDestroyingCallAnalyzer"/>'s callback, so every invocation costs one callback, not two.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PendingWindowAnalyzer : DiagnosticAnalyzer
+public static class PendingWindowRule
 {
     /// <summary>Diagnostic property read by the code fix: the minimum to raise the window to.</summary>
     public const string MinimumDaysProperty = "MinimumDays";
@@ -23,7 +23,7 @@ public sealed class PendingWindowAnalyzer : DiagnosticAnalyzer
     private const string WindowParameterName = "pendingWindowInDays";
     private const string RequestTypeName = "ScheduleKeyDeletionRequest";
 
-    public static readonly DiagnosticDescriptor Rule = new(
+    public static readonly DiagnosticDescriptor Descriptor = new(
         RuleIdentifiers.PendingWindowTooShort,
         title: "KMS key deletion pending window is shorter than the minimum",
         messageFormat: "'{0}' schedules key deletion with a pending window of {1} days, below the minimum of {2} days",
@@ -33,45 +33,13 @@ public sealed class PendingWindowAnalyzer : DiagnosticAnalyzer
         description: "The pending window is the only time left to notice and cancel a key deletion. Keep it at the configured minimum (kmslint.min_pending_window_days, default 30).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PendingWindowTooShort));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KmsApi.TryCreate(start.Compilation) is not { } kmsApi)
-            {
-                return;
-            }
-
-            // Two calls sending the same request object must not report its window twice.
-            var reported = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte>();
-            start.RegisterOperationAction(
-                operationContext => AnalyzeInvocation(operationContext, kmsApi, reported),
-                OperationKind.Invocation);
-        });
-    }
-
-    private static void AnalyzeInvocation(
+    /// <param name="reported">Spans already reported in this compilation: two calls sending the same request must not report its window twice.</param>
+    internal static void Check(
         OperationAnalysisContext context,
-        KmsApi kmsApi,
+        IInvocationOperation invocation,
+        KmsLintOptions options,
         ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reported)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (kmsApi.Classify(invocation.TargetMethod) != KmsOperation.ScheduleKeyDeletion
-            || KmsCallSite.IsNeverExecuted(invocation))
-        {
-            return;
-        }
-
-        var options = KmsLintOptions.For(context.Options, invocation.Syntax.SyntaxTree);
-        if (context.IsGeneratedCode && !options.AnalyzeGeneratedCode)
-        {
-            return;
-        }
-
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter)
@@ -98,15 +66,14 @@ public sealed class PendingWindowAnalyzer : DiagnosticAnalyzer
                 && days < options.MinPendingWindowDays
                 && reported.TryAdd((window.Syntax.SyntaxTree, window.Syntax.Span), 0))
             {
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(
-                    MinimumDaysProperty, options.MinPendingWindowDays.ToString(CultureInfo.InvariantCulture));
+                var minimum = options.MinPendingWindowDays.ToString(CultureInfo.InvariantCulture);
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Rule,
+                    Descriptor,
                     window.Syntax.GetLocation(),
-                    properties,
+                    ImmutableDictionary<string, string?>.Empty.Add(MinimumDaysProperty, minimum),
                     invocation.TargetMethod.Name,
                     days.ToString(CultureInfo.InvariantCulture),
-                    options.MinPendingWindowDays.ToString(CultureInfo.InvariantCulture)));
+                    minimum));
             }
         }
     }

@@ -25,7 +25,7 @@ public sealed class RaisePendingWindowCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax window
-                || !diagnostic.Properties.TryGetValue(PendingWindowAnalyzer.MinimumDaysProperty, out var text)
+                || !diagnostic.Properties.TryGetValue(PendingWindowRule.MinimumDaysProperty, out var text)
                 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minimum))
             {
                 continue;

@@ -27,7 +27,7 @@ CSharpCompilation Compilation() => CSharpCompilation.Create(
     references,
     compilationOptions);
 
-ImmutableArray<DiagnosticAnalyzer> kmsLint = ImmutableArray.Create<DiagnosticAnalyzer>(new KeyDestroyingCallAnalyzer(), new PendingWindowAnalyzer());
+ImmutableArray<DiagnosticAnalyzer> kmsLint = ImmutableArray.Create<DiagnosticAnalyzer>(new KeyDestroyingCallAnalyzer());
 var banned = LoadBannedApiAnalyzers(Path.Combine(AppContext.BaseDirectory, "BannedApiAnalyzers"));
 var bannedSymbols = new InMemoryAdditionalText("/BannedSymbols.txt", BannedSymbolsFor(Compilation()));
 

@@ -347,7 +347,7 @@ public sealed class KeyDestroyingCallAnalyzerTests
             {
                 void Run(Amazon.KeyManagementService.IAmazonKeyManagementService kms)
                 {
-                    kms.{|KMS001:ScheduleKeyDeletion|}("key-1", 7);
+                    kms.{|KMS001:ScheduleKeyDeletion|}("key-1", {|KMS005:7|});
                     kms.{|KMS001:ScheduleKeyDeletion|}(new Amazon.KeyManagementService.Model.ScheduleKeyDeletionRequest { KeyId = "key-1" });
                     kms.{|KMS002:DisableKey|}(new Amazon.KeyManagementService.Model.DisableKeyRequest());
                 }

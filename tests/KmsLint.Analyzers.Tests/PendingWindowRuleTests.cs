@@ -1,10 +1,11 @@
 using KmsLint.Analyzers.Tests.Verification;
 using Xunit;
-using Verify = KmsLint.Analyzers.Tests.Verification.AnalyzerVerifier<KmsLint.Analyzers.PendingWindowAnalyzer>;
+using Verify = KmsLint.Analyzers.Tests.Verification.AnalyzerVerifier<KmsLint.Analyzers.KeyDestroyingCallAnalyzer>;
 
 namespace KmsLint.Analyzers.Tests;
 
-public sealed class PendingWindowAnalyzerTests
+/// <summary>KMS005. The classes under test are guarded so that only the window is in question.</summary>
+public sealed class PendingWindowRuleTests
 {
     private const string Usings = """
         using System.Threading.Tasks;
@@ -18,6 +19,7 @@ public sealed class PendingWindowAnalyzerTests
     public Task Constant_window_below_the_default_minimum_in_the_object_initializer_is_reported() =>
         Verify.VerifyAsync(
             Usings + """
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 Task Run(IAmazonKeyManagementService kms) =>
@@ -30,6 +32,7 @@ public sealed class PendingWindowAnalyzerTests
     [Fact]
     public Task Window_at_the_minimum_or_not_constant_is_not_reported() =>
         Verify.VerifyAsync(Usings + """
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 async Task Run(IAmazonKeyManagementService kms, int days)
@@ -45,6 +48,7 @@ public sealed class PendingWindowAnalyzerTests
     [Fact]
     public Task Property_assignment_on_the_request_and_the_window_argument_are_reported() =>
         Verify.VerifyAsync(Usings + """
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 const int Week = 7;
@@ -62,6 +66,7 @@ public sealed class PendingWindowAnalyzerTests
     [Fact]
     public Task Request_shared_by_two_calls_is_reported_once() =>
         Verify.VerifyAsync(Usings + """
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 async Task Run(IAmazonKeyManagementService kms)
@@ -74,8 +79,18 @@ public sealed class PendingWindowAnalyzerTests
             """);
 
     [Fact]
+    public Task Unguarded_call_reports_both_the_missing_guard_and_the_short_window() =>
+        Verify.VerifyAsync(Usings + """
+            class Cleanup
+            {
+                Task Run(IAmazonKeyManagementService kms) => kms.{|KMS001:ScheduleKeyDeletionAsync|}("key-1", {|KMS005:7|});
+            }
+            """);
+
+    [Fact]
     public Task Guarded_call_is_still_reported() =>
         Verify.VerifyAsync(Usings + """
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 [KeyLifecycleChange("CHG-1")]
@@ -91,6 +106,7 @@ public sealed class PendingWindowAnalyzerTests
     public Task Minimum_is_configurable(string minimum, string window, bool reported) =>
         Verify.VerifyAsync(
             Usings + $$"""
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 Task Run(IAmazonKeyManagementService kms) => kms.ScheduleKeyDeletionAsync("key-1", {{(reported ? "{|KMS005:" + window + "|}" : window)}});
@@ -107,6 +123,7 @@ public sealed class PendingWindowAnalyzerTests
                 public Task ScheduleKeyDeletionAsync(string keyId, int pendingWindowInDays) => Task.CompletedTask;
             }
 
+            [KeyLifecycleChange("CHG-1")]
             class Cleanup
             {
                 void Setup(System.Linq.Expressions.Expression<System.Func<IAmazonKeyManagementService, Task>> call) { }
@@ -125,6 +142,7 @@ public sealed class PendingWindowAnalyzerTests
         Verify.VerifyWithoutAwsSdkAsync(
             AwsSdkV3Stub.Source + """
 
+            [KmsLint.KeyLifecycleChange("CHG-1")]
             class LegacyCleanup
             {
                 void Run(Amazon.KeyManagementService.IAmazonKeyManagementService kms)

@@ -1,6 +1,6 @@
 using KmsLint.Analyzers.Tests.Verification;
 using Xunit;
-using Verify = KmsLint.CodeFixes.Tests.CodeFixVerifier<KmsLint.Analyzers.PendingWindowAnalyzer, KmsLint.CodeFixes.RaisePendingWindowCodeFix>;
+using Verify = KmsLint.CodeFixes.Tests.CodeFixVerifier<KmsLint.Analyzers.KeyDestroyingCallAnalyzer, KmsLint.CodeFixes.RaisePendingWindowCodeFix>;
 
 namespace KmsLint.CodeFixes.Tests;
 
@@ -10,7 +10,9 @@ public sealed class RaisePendingWindowCodeFixTests
         using System.Threading.Tasks;
         using Amazon.KeyManagementService;
         using Amazon.KeyManagementService.Model;
+        using KmsLint;
 
+        [KeyLifecycleChange("CHG-1")]
         class KeyJanitor
         {
             const int Week = 7;
