@@ -115,6 +115,22 @@ public sealed class PendingWindowRuleTests
             KmsTestReferences.EditorConfig($"kmslint.min_pending_window_days = {minimum}"));
 
     [Fact]
+    public Task Minimum_can_come_from_a_globalconfig() =>
+        Verify.VerifyAsync(
+            Usings + """
+            [KeyLifecycleChange("CHG-1")]
+            class Cleanup
+            {
+                async Task Run(IAmazonKeyManagementService kms)
+                {
+                    await kms.ScheduleKeyDeletionAsync("key-1", 10);
+                    await kms.ScheduleKeyDeletionAsync("key-2", {|KMS005:9|});
+                }
+            }
+            """,
+            ("/.globalconfig", "is_global = true\nkmslint.min_pending_window_days = 10\n"));
+
+    [Fact]
     public Task Unrelated_request_types_and_calls_in_expression_trees_are_not_reported() =>
         Verify.VerifyAsync(Usings + """
             class Other
