@@ -1,1 +1,12 @@
-return 0;
+using System.Text;
+using KmsLint.Cli;
+
+// Buffered, BOM-less UTF-8 on both streams: many findings print fast, and pipes get plain UTF-8.
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+var context = new CliContext(stdout, stderr, Environment.CurrentDirectory)
+{
+    StdoutIsTerminal = !Console.IsOutputRedirected,
+    StderrIsTerminal = !Console.IsErrorRedirected,
+};
+return Cli.Run(args, context);

@@ -1,0 +1,116 @@
+using System.Reflection;
+using KmsLint.Cli.Commands;
+
+namespace KmsLint.Cli;
+
+/// <summary>The entry point of <c>kmslint</c>: dispatches to a command and turns every failure into an exit code.</summary>
+public static class Cli
+{
+    /// <summary>Every command, in the order <c>kmslint --help</c> lists them. Adding a command is one line here.</summary>
+    internal static readonly ICommand[] Commands =
+    {
+        new LintCommand(),
+        new RulesCommand(),
+        new ExplainCommand(),
+    };
+
+    /// <summary>The tool's version, e.g. <c>0.1.0</c> (without the source revision the SDK appends).</summary>
+    public static string Version { get; } = ReadVersion();
+
+    /// <summary>Runs kmslint with a plain working directory and non-terminal output (what tests use).</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+        Run(args, new CliContext(stdout, stderr, workingDirectory));
+
+    /// <summary>Runs kmslint; returns the exit code (see <see cref="ExitCode"/>). Never throws.</summary>
+    public static int Run(IReadOnlyList<string> args, CliContext context)
+    {
+        try
+        {
+            return Dispatch(args, context);
+        }
+        catch (UsageException e)
+        {
+            context.Stderr.WriteLine("kmslint: " + e.Message);
+            return ExitCode.UsageError;
+        }
+        catch (ConfigException e)
+        {
+            context.Stderr.WriteLine(e.Message);
+            return ExitCode.UsageError;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours must not read like a lint result, nor bury the user in a stack trace.
+            context.Stderr.WriteLine(context.GetEnvironmentVariable("KMSLINT_DEBUG") == "1"
+                ? "kmslint: internal error: " + e
+                : $"kmslint: internal error: {e.GetType().Name}: {e.Message} (set KMSLINT_DEBUG=1 for details)");
+            return ExitCode.UsageError;
+        }
+    }
+
+    private static int Dispatch(IReadOnlyList<string> args, CliContext context)
+    {
+        if (args.Count == 0)
+        {
+            context.Stderr.Write(TopLevelHelp());
+            return ExitCode.UsageError;
+        }
+
+        var first = args[0];
+        switch (first)
+        {
+            case "-h" or "--help":
+                context.Stdout.Write(TopLevelHelp());
+                return ExitCode.Success;
+            case "--version":
+                context.Stdout.WriteLine("kmslint " + Version);
+                return ExitCode.Success;
+            case "help" when args.Count == 1:
+                context.Stdout.Write(TopLevelHelp());
+                return ExitCode.Success;
+            case "help":
+                context.Stdout.Write(Find(args[1]).Help);
+                return ExitCode.Success;
+        }
+        if (first.StartsWith('-'))
+            throw new UsageException($"unknown option '{first}' (see 'kmslint --help')");
+
+        var command = Find(first);
+        var rest = args.Skip(1).ToArray();
+        var arguments = ParsedArguments.Parse(rest, "kmslint " + command.Name, command.ValueOptions, command.FlagOptions);
+        if (arguments.HelpRequested)
+        {
+            context.Stdout.Write(command.Help);
+            return ExitCode.Success;
+        }
+        return command.Run(arguments, context);
+    }
+
+    private static ICommand Find(string name) =>
+        Commands.FirstOrDefault(command => command.Name == name)
+        ?? throw new UsageException($"unknown command '{name}' (see 'kmslint --help')");
+
+    private static string TopLevelHelp()
+    {
+        var width = Commands.Max(command => command.Name.Length) + 2;
+        var list = string.Concat(Commands.Select(command =>
+            $"  {command.Name.PadRight(width)}{command.Summary}\n"));
+        return
+            "kmslint " + Version + " - checks that CloudFormation templates hold the whole KMS key-destruction\n" +
+            "detection chain and that every KMS key is owned, tagged and retained.\n\n" +
+            "Usage: kmslint <command> [options]\n\n" +
+            "Commands:\n" + list + "\n" +
+            "Options:\n" +
+            "  -h, --help   show help; 'kmslint <command> --help' shows a command's options\n" +
+            "  --version    print the version\n\n" +
+            "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error.\n";
+    }
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(Cli).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+');
+        return plus < 0 ? informational : informational[..plus];
+    }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using KmsLint.Cli.Commands;
+using KmsLint.Cli.Discovery;
+using KmsLint.Templates;
+using KmsLint.Templates.Findings;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KmsLint.Cli.Configuration;
+
+/// <summary>
+/// Reads <c>.kmslint.yaml</c> strictly: an unknown key, a wrong type, an unknown rule id or level is a
+/// <see cref="ConfigException"/> saying <c>file:line:col: key: reason</c>, because a typo that silently
+/// turned a check off would defeat the guardrail.
+/// </summary>
+internal sealed class ConfigLoader
+{
+    public const string FileName = ".kmslint.yaml";
+
+    private static readonly string[] TopLevelKeys =
+        { "rules", "tags", "keys", "detection", "external", "exclude", "max_file_bytes" };
+
+    private readonly string displayPath;
+
+    private ConfigLoader(string displayPath) => this.displayPath = displayPath;
+
+    /// <summary>Loads the config at <paramref name="fullPath"/>; <paramref name="displayPath"/> is used in errors.</summary>
+    public static LintConfig Load(string fullPath, string displayPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{displayPath}: cannot be read: {e.Message}");
+        }
+        var baseDirectory = Path.GetDirectoryName(fullPath)!;
+        return new ConfigLoader(displayPath).Parse(text, baseDirectory);
+    }
+
+    private LintConfig Parse(string text, string baseDirectory)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException($"{displayPath}:{e.Start.Line}:{e.Start.Column}: invalid YAML: {WithoutPosition(InnerMost(e).Message)}");
+        }
+        if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
+            return new LintConfig(LintSettings.Default, ExcludeSet.None, displayPath);
+        if (stream.Documents.Count > 1)
+            throw Error(stream.Documents[1].RootNode, "(document)", "the file must hold one YAML document");
+
+        var root = Mapping(stream.Documents[0].RootNode, "(root)");
+        var settings = LintSettings.Default;
+        IReadOnlyList<Glob> excludes = Array.Empty<Glob>();
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = KeyName(keyNode, "(root)");
+            switch (key)
+            {
+                case "rules":
+                    settings = settings with { RuleLevels = ParseRules(value) };
+                    break;
+                case "tags":
+                    settings = ParseTags(value, settings);
+                    break;
+                case "keys":
+                    settings = ParseKeys(value, settings);
+                    break;
+                case "detection":
+                    settings = ParseDetection(value, settings);
+                    break;
+                case "external":
+                    settings = settings with { External = ParseExternal(value) };
+                    break;
+                case "exclude":
+                    excludes = Strings(value, "exclude").Select(pattern => new Glob(pattern)).ToArray();
+                    break;
+                case "max_file_bytes":
+                    settings = settings with { MaxFileBytes = Integer(value, key, 1, long.MaxValue) };
+                    break;
+                default:
+                    throw UnknownKey(keyNode, key, TopLevelKeys);
+            }
+        }
+        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath);
+    }
+
+    private Dictionary<string, Level?> ParseRules(YamlNode node)
+    {
+        var levels = new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
+        if (IsNull(node))
+            return levels;
+        foreach (var (keyNode, value) in Mapping(node, "rules").Children)
+        {
+            var id = KeyName(keyNode, "rules");
+            var key = "rules." + id;
+            var rule = RuleCatalog.Find(id) ?? throw Error(keyNode, key, "unknown rule id ('kmslint rules' lists them)");
+            if (rule == RuleCatalog.InternalError)
+                throw Error(keyNode, key, "internal errors always fail the run and cannot be reconfigured");
+            var word = Scalar(value, key);
+            levels[rule.Id] = word == "off"
+                ? null
+                : LevelNames.Parse(word) ?? throw Error(value, key, $"level must be off, error, warning or note, not '{word}'");
+        }
+        return levels;
+    }
+
+    private LintSettings ParseTags(YamlNode node, LintSettings settings)
+    {
+        if (IsNull(node))
+            return settings;
+        foreach (var (keyNode, value) in Mapping(node, "tags").Children)
+        {
+            var key = KeyName(keyNode, "tags");
+            if (key != "required")
+                throw UnknownKey(keyNode, "tags." + key, new[] { "required" });
+            settings = settings with { RequiredTagKeys = Strings(value, "tags.required") };
+        }
+        return settings;
+    }
+
+    private LintSettings ParseKeys(YamlNode node, LintSettings settings)
+    {
+        if (IsNull(node))
+            return settings;
+        foreach (var (keyNode, value) in Mapping(node, "keys").Children)
+        {
+            var key = KeyName(keyNode, "keys");
+            if (key != "min_pending_window_days")
+                throw UnknownKey(keyNode, "keys." + key, new[] { "min_pending_window_days" });
+            // AWS accepts PendingWindowInDays from 7 to 30; a minimum outside that could never be met or checked.
+            settings = settings with { MinPendingWindowDays = (int)Integer(value, "keys." + key, 7, 30) };
+        }
+        return settings;
+    }
+
+    private LintSettings ParseDetection(YamlNode node, LintSettings settings)
+    {
+        if (IsNull(node))
+            return settings;
+        foreach (var (keyNode, value) in Mapping(node, "detection").Children)
+        {
+            var key = KeyName(keyNode, "detection");
+            if (key != "routes")
+                throw UnknownKey(keyNode, "detection." + key, new[] { "routes" });
+            var routes = (DetectionRoutes)0;
+            foreach (var item in Sequence(value, "detection.routes").Children)
+            {
+                routes |= Scalar(item, "detection.routes") switch
+                {
+                    "metric-filter" => DetectionRoutes.MetricFilter,
+                    "eventbridge" => DetectionRoutes.EventBridge,
+                    var other => throw Error(item, "detection.routes", $"route must be metric-filter or eventbridge, not '{other}'"),
+                };
+            }
+            if (routes == 0)
+                throw Error(value, "detection.routes", "name at least one route (metric-filter, eventbridge)");
+            settings = settings with { AcceptedRoutes = routes };
+        }
+        return settings;
+    }
+
+    private ExternalResources ParseExternal(YamlNode node)
+    {
+        if (IsNull(node))
+            return ExternalResources.None;
+        IReadOnlyList<ExternalTrail> trails = Array.Empty<ExternalTrail>();
+        IReadOnlyList<string> topics = Array.Empty<string>();
+        foreach (var (keyNode, value) in Mapping(node, "external").Children)
+        {
+            var key = KeyName(keyNode, "external");
+            switch (key)
+            {
+                case "trails":
+                    trails = Sequence(value, "external.trails").Children
+                        .Select((item, index) => ParseTrail(item, $"external.trails[{index}]")).ToArray();
+                    break;
+                case "topics":
+                    topics = Strings(value, "external.topics");
+                    for (var i = 0; i < topics.Count; i++)
+                        if (!IsSnsTopicArn(topics[i]))
+                            throw Error(((YamlSequenceNode)value).Children[i], $"external.topics[{i}]",
+                                $"'{topics[i]}' is not an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)");
+                    break;
+                default:
+                    throw UnknownKey(keyNode, "external." + key, new[] { "trails", "topics" });
+            }
+        }
+        return new ExternalResources(trails, topics);
+    }
+
+    private ExternalTrail ParseTrail(YamlNode node, string path)
+    {
+        string? name = null, logGroup = null;
+        foreach (var (keyNode, value) in Mapping(node, path).Children)
+        {
+            var key = KeyName(keyNode, path);
+            switch (key)
+            {
+                case "name":
+                    name = Scalar(value, path + ".name");
+                    break;
+                case "log_group":
+                    logGroup = Scalar(value, path + ".log_group");
+                    break;
+                default:
+                    throw UnknownKey(keyNode, path + "." + key, new[] { "name", "log_group" });
+            }
+        }
+        return new ExternalTrail(name ?? throw Error(node, path + ".name", "an external trail needs a name"), logGroup);
+    }
+
+    private static bool IsSnsTopicArn(string value)
+    {
+        var parts = value.Split(':');
+        return parts.Length == 6 && parts[0] == "arn" && parts[2] == "sns" && parts[5].Length > 0;
+    }
+
+    private YamlMappingNode Mapping(YamlNode node, string key) =>
+        node as YamlMappingNode ?? throw Error(node, key, "must be a mapping");
+
+    private YamlSequenceNode Sequence(YamlNode node, string key) =>
+        node as YamlSequenceNode ?? throw Error(node, key, "must be a list");
+
+    private string Scalar(YamlNode node, string key) =>
+        node is YamlScalarNode { Value: { Length: > 0 } value } && !IsNull(node)
+            ? value
+            : throw Error(node, key, "must be a non-empty string");
+
+    private IReadOnlyList<string> Strings(YamlNode node, string key) =>
+        IsNull(node)
+            ? Array.Empty<string>()
+            : Sequence(node, key).Children.Select((item, index) => Scalar(item, $"{key}[{index}]")).ToArray();
+
+    private long Integer(YamlNode node, string key, long min, long max)
+    {
+        var text = node is YamlScalarNode scalar ? scalar.Value : null;
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            throw Error(node, key, "must be a whole number");
+        if (value < min || value > max)
+            throw Error(node, key, max == long.MaxValue ? $"must be at least {min}" : $"must be from {min} to {max}");
+        return value;
+    }
+
+    private string KeyName(YamlNode keyNode, string parent) =>
+        keyNode is YamlScalarNode { Value: { } name } ? name : throw Error(keyNode, parent, "keys must be plain strings");
+
+    /// <summary>An empty value (<c>key:</c> or <c>key: ~</c>) leaves the setting at its default.</summary>
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "" or "~" or "null" or "Null" or "NULL" or null };
+
+    private ConfigException UnknownKey(YamlNode keyNode, string key, string[] known) =>
+        Error(keyNode, key, $"unknown key (expected {string.Join(", ", known)})");
+
+    private ConfigException Error(YamlNode node, string key, string reason) =>
+        new($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {key}: {reason}");
+
+    private static Exception InnerMost(Exception e) => e.InnerException is null ? e : InnerMost(e.InnerException);
+
+    /// <summary>YamlDotNet prefixes "(Line: l, Col: c, Idx: i) - (...): "; the position is already in front.</summary>
+    private static string WithoutPosition(string message)
+    {
+        var end = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && end >= 0 ? message[(end + 3)..] : message;
+    }
+}

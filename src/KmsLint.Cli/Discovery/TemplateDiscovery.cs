@@ -1,0 +1,115 @@
+namespace KmsLint.Cli.Discovery;
+
+/// <summary>A file to lint: where it is, how findings show it, and whether the user named it.</summary>
+internal sealed record DiscoveredFile(string FullPath, string DisplayPath, bool NamedExplicitly);
+
+/// <summary>A directory the walk could not list (permissions, I/O error); reported as a KMS902 finding.</summary>
+internal sealed record UnreadableDirectory(string DisplayPath, string Reason);
+
+internal sealed record DiscoveryResult(IReadOnlyList<DiscoveredFile> Files, IReadOnlyList<UnreadableDirectory> UnreadableDirectories);
+
+/// <summary>
+/// Finds the files to lint under the PATH arguments. Directories are walked in ordinal name order (so output is
+/// deterministic) for template extensions, skipping tool and dependency folders and the config's excludes.
+/// Symbolic links to directories met during the walk are not followed, so link loops cannot happen; links to
+/// files are linted. Entries that vanish during the walk are skipped; unreadable directories are reported.
+/// </summary>
+internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
+{
+    private static readonly string[] TemplateExtensions = { ".yaml", ".yml", ".json", ".template" };
+
+    /// <summary>Version control, package and build output folders: never templates of the repository.</summary>
+    private static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal)
+    {
+        ".git", "node_modules", "bin", "obj",
+    };
+
+    private readonly List<DiscoveredFile> files = new();
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly List<UnreadableDirectory> unreadable = new();
+
+    /// <summary>
+    /// Walks <paramref name="fullPaths"/> (each an existing file or directory). A named file is linted whatever its
+    /// extension, unless an exclude glob matches it; a named directory is walked even if its name is one skipped.
+    /// </summary>
+    public DiscoveryResult Discover(IEnumerable<string> fullPaths)
+    {
+        foreach (var path in fullPaths)
+        {
+            if (Directory.Exists(path))
+                Walk(path);
+            else if (!excludes.IsExcluded(path))
+                Add(path, namedExplicitly: true);
+        }
+        return new DiscoveryResult(files, unreadable);
+    }
+
+    private void Walk(string root)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(directory).GetFileSystemInfos();
+            }
+            catch (DirectoryNotFoundException)
+            {
+                continue; // removed while we walked: nothing left to lint there
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                unreadable.Add(new UnreadableDirectory(context.DisplayPath(directory), e.Message));
+                continue;
+            }
+            Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+            var subdirectories = new List<string>();
+            foreach (var entry in entries)
+            {
+                if (entry is DirectoryInfo subdirectory)
+                {
+                    if (IsWalked(subdirectory))
+                        subdirectories.Add(subdirectory.FullName);
+                }
+                else if (IsTemplateCandidate(entry))
+                {
+                    Add(entry.FullName, namedExplicitly: false);
+                }
+            }
+            for (var i = subdirectories.Count - 1; i >= 0; i--)
+                pending.Push(subdirectories[i]);
+        }
+    }
+
+    private bool IsWalked(DirectoryInfo directory)
+    {
+        if (directory.LinkTarget is not null || SkippedDirectoryNames.Contains(directory.Name))
+            return false;
+        // CDK copies assets (Lambda code, nested zips) into cdk.out/asset.*; the synthesized
+        // cdk.out/*.template.json beside them are the real templates.
+        if (directory.Name.StartsWith("asset.", StringComparison.Ordinal) && directory.Parent?.Name == "cdk.out")
+            return false;
+        return !excludes.IsExcluded(directory.FullName);
+    }
+
+    private bool IsTemplateCandidate(FileSystemInfo file)
+    {
+        var extension = Path.GetExtension(file.Name);
+        if (!TemplateExtensions.Any(candidate => string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase)))
+            return false;
+        // A dangling link or a file removed since the listing has nothing to lint.
+        if (file.LinkTarget is not null && !File.Exists(file.FullName))
+            return false;
+        return !excludes.IsExcluded(file.FullName);
+    }
+
+    private void Add(string fullPath, bool namedExplicitly)
+    {
+        if (seen.Add(fullPath))
+            files.Add(new DiscoveredFile(fullPath, context.DisplayPath(fullPath), namedExplicitly));
+    }
+}

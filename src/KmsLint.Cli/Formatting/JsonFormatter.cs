@@ -1,0 +1,66 @@
+using System.Text.Json;
+using KmsLint.Cli.Commands;
+using KmsLint.Templates.Findings;
+
+namespace KmsLint.Cli.Formatting;
+
+/// <summary>
+/// <c>--format json</c>: the run as one object, <c>{ tool, version, summary, findings[] }</c> (shape documented in
+/// the README). Suppressed findings are included with <c>suppressed: true</c>.
+/// </summary>
+internal sealed class JsonFormatter : IReportFormatter
+{
+    public void Write(LintRun run, TextWriter output) => JsonOutput.Write(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("tool", "kmslint");
+        json.WriteString("version", Cli.Version);
+        json.WriteStartObject("summary");
+        json.WriteNumber("errors", run.Count(Level.Error));
+        json.WriteNumber("warnings", run.Count(Level.Warning));
+        json.WriteNumber("notes", run.Count(Level.Note));
+        json.WriteNumber("suppressed", run.SuppressedCount);
+        json.WriteNumber("templatesLinted", run.TemplatesLinted);
+        json.WriteNumber("filesNotTemplates", run.FilesNotTemplates);
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        foreach (var finding in run.Findings)
+            WriteFinding(json, finding);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        var location = finding.Location;
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("level", LevelNames.Of(finding.Level));
+        json.WriteString("message", finding.Message);
+        json.WriteString("file", location.File);
+        json.WriteNumber("startLine", location.StartLine);
+        json.WriteNumber("startColumn", location.StartColumn);
+        json.WriteNumber("endLine", location.EndLine);
+        json.WriteNumber("endColumn", location.EndColumn);
+        if (finding.LogicalId is null)
+            json.WriteNull("logicalId");
+        else
+            json.WriteString("logicalId", finding.LogicalId);
+        json.WriteBoolean("suppressed", finding.IsSuppressed);
+        if (finding.Suppression is { } suppression)
+        {
+            json.WriteStartObject("suppression");
+            if (suppression.Reason is null)
+                json.WriteNull("reason");
+            else
+                json.WriteString("reason", suppression.Reason);
+            json.WriteString("file", suppression.Location.File);
+            json.WriteNumber("line", suppression.Location.StartLine);
+            json.WriteNumber("column", suppression.Location.StartColumn);
+            json.WriteEndObject();
+        }
+        if (RuleCatalog.Find(finding.RuleId) is { } rule)
+            json.WriteString("helpUri", rule.HelpUri);
+        json.WriteEndObject();
+    }
+}
