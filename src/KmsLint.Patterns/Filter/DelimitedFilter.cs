@@ -64,7 +64,7 @@ internal sealed class DelimitedFilter : FilterExpression
     {
         var alternatives = new List<List<Condition>>();
         scanner.SkipWhitespace();
-        if (scanner.Peek() == ',' || scanner.Peek() == ']') return alternatives;
+        if (scanner.Peek() == ',' || scanner.Peek() == ']' || scanner.AtEnd) return alternatives;
         var conjunction = new List<Condition> { ReadCondition(scanner) };
         while (true)
         {
