@@ -118,9 +118,14 @@ internal static class LintPipeline
         return result;
     }
 
-    /// <summary>The resource's own ignore entry wins over the template's.</summary>
+    /// <summary>The resource's own ignore entry wins over the template's. An internal error is never suppressed: it is a check that did not run.</summary>
     private static Suppression? SuppressionOf(Finding finding, Template template)
     {
+        if (finding.RuleId == RuleCatalog.InternalError.Id)
+        {
+            return null;
+        }
+
         var resource = finding.LogicalId is null ? null : template.FindResource(finding.LogicalId);
         var entry = Find(resource?.Suppressions, finding.RuleId) ?? Find(template.Suppressions, finding.RuleId);
         return entry is null ? null : new Suppression(entry.Location, entry.Reason);

@@ -167,40 +167,23 @@ public sealed class IntrinsicNode : TemplateNode
         Function is IntrinsicFunction.Ref or IntrinsicFunction.Condition ? Argument.ScalarText : null;
 
     /// <summary>
-    /// For <c>Fn::GetAtt</c>: the logical id and attribute (<c>A.Arn</c>, <c>[A, Arn]</c>;
-    /// <c>A.Endpoint.Address</c> is attribute <c>Endpoint.Address</c>), or false when not literal.
+    /// For <c>Fn::GetAtt</c>: the logical id and attribute, whichever form was written (<c>A.Arn</c> or
+    /// <c>[A, Arn]</c>; <c>A.Endpoint.Address</c> is attribute <c>Endpoint.Address</c>); false when not literal.
     /// </summary>
     public bool TryGetAttTarget(out string logicalId, out string attribute)
     {
         logicalId = attribute = string.Empty;
-        if (Function != IntrinsicFunction.GetAtt)
+        if (Function != IntrinsicFunction.GetAtt
+            || Argument is not SequenceNode { Count: 2 } list
+            || list.Items[0].ScalarText is not { Length: > 0 } id
+            || list.Items[1].ScalarText is not { Length: > 0 } attr)
         {
             return false;
         }
 
-        if (Argument is ScalarNode scalar)
-        {
-            var dot = scalar.Value.IndexOf('.');
-            if (dot <= 0 || dot == scalar.Value.Length - 1)
-            {
-                return false;
-            }
-
-            logicalId = scalar.Value.Substring(0, dot);
-            attribute = scalar.Value.Substring(dot + 1);
-            return true;
-        }
-
-        if (Argument is SequenceNode { Count: 2 } list
-            && list.Items[0].ScalarText is { Length: > 0 } id
-            && list.Items[1].ScalarText is { Length: > 0 } attr)
-        {
-            logicalId = id;
-            attribute = attr;
-            return true;
-        }
-
-        return false;
+        logicalId = id;
+        attribute = attr;
+        return true;
     }
 
     public override string ToString() => Name;

@@ -17,14 +17,15 @@ public static class SubTemplate
         public bool IsVariable { get; }
     }
 
-    /// <summary>The index of the first <c>${</c> that has no closing brace, or -1. <c>${!Literal}</c> is an escape.</summary>
+    /// <summary>The index of the first <c>${</c> that has no closing brace before the next <c>${</c>, or -1.</summary>
     public static int FindUnclosedVariable(string text)
     {
         var start = text.IndexOf("${", StringComparison.Ordinal);
         while (start >= 0)
         {
             var end = text.IndexOf('}', start + 2);
-            if (end < 0)
+            var nested = text.IndexOf("${", start + 2, StringComparison.Ordinal);
+            if (end < 0 || (nested >= 0 && nested < end))
             {
                 return start;
             }

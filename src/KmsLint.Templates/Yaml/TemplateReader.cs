@@ -252,7 +252,7 @@ public static class TemplateReader
 
                 if (key.StartsWith("Fn::", StringComparison.Ordinal) && !Intrinsics.IsLanguageExtensionKey(key))
                 {
-                    malformed.Add(new ParseProblem($"unknown function {key}", mapping.Entries[0].Key.Span));
+                    malformed.Add(new ParseProblem($"unknown function {key}", mapping.Span));
                 }
             }
 
@@ -267,12 +267,30 @@ public static class TemplateReader
             }
 
             var problem = Intrinsics.ShapeProblem(function, argument);
+            if (problem is null && function == IntrinsicFunction.GetAtt && argument is ScalarNode dotted)
+            {
+                argument = SplitGetAtt(dotted);
+            }
+
             if (problem is not null)
             {
                 malformed.Add(new ParseProblem(problem, span));
             }
 
             return new IntrinsicNode(span, function, argument);
+        }
+
+        /// <summary>
+        /// <c>!GetAtt A.Arn</c> becomes the list form <c>[A, Arn]</c>, so every GetAtt has one shape. A logical id has no
+        /// dot, so the first dot splits: <c>Db.Endpoint.Address</c> is attribute <c>Endpoint.Address</c>.
+        /// </summary>
+        private static SequenceNode SplitGetAtt(ScalarNode dotted)
+        {
+            var dot = dotted.Value.IndexOf('.');
+            var list = new SequenceNode(dotted.Span);
+            list.Add(new ScalarNode(dotted.Span, dotted.Value.Substring(0, dot), dotted.IsQuoted));
+            list.Add(new ScalarNode(dotted.Span, dotted.Value.Substring(dot + 1), dotted.IsQuoted));
+            return list;
         }
 
         /// <summary>Inside Fn::And/Or/Not, <c>{Condition: Name}</c> is the long form of <c>!Condition Name</c>.</summary>
