@@ -12,6 +12,7 @@ public static class Cli
         new LintCommand(),
         new RulesCommand(),
         new ExplainCommand(),
+        new Init.InitCommand(),
     };
 
     /// <summary>The tool's version, e.g. <c>0.1.0</c> (without the source revision the SDK appends).</summary>

@@ -16,7 +16,7 @@ internal sealed class LintCommand : ICommand
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public string Help =>
         "Usage: kmslint lint [PATH ...] [--format text|json|sarif] [--output FILE] [--config FILE]\n" +
-        "                    [--fail-level error|warning|note|none]\n\n" +
+        "                    [--fail-level error|warning|note|none] [--repo DIR]\n\n" +
         "Lints every template under the PATHs (files or directories, default '.') as one set, so references\n" +
         "between templates are followed. Directories are walked for *.yaml *.yml *.json *.template, skipping\n" +
         ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs.\n\n" +
@@ -27,9 +27,12 @@ internal sealed class LintCommand : ICommand
         "                       PATH (or in the current directory)\n" +
         "  --fail-level LEVEL   exit 1 when an unsuppressed finding is at or above LEVEL (default warning);\n" +
         "                       'none' reports without failing (internal errors still fail)\n" +
+        "  --repo DIR           lint every template under DIR as one set, but report only the findings\n" +
+        "                       located in the PATHs (what a pre-commit hook passes: the staged files);\n" +
+        "                       without PATHs, report everything. .kmslint.yaml is looked up in DIR\n" +
         "  -h, --help           show this help\n\n" +
         "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error.\n";
-    public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level" };
+    public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level", "--repo" };
     public IReadOnlyCollection<string> FlagOptions => Array.Empty<string>();
 
     public int Run(ParsedArguments arguments, CliContext context)
@@ -38,9 +41,16 @@ internal sealed class LintCommand : ICommand
         var failLevel = LevelNames.Parse(arguments.Choice("--fail-level", FailLevels, "warning"));
         var outputPath = arguments.Value("--output") is { } output ? CheckOutputPath(arguments, context.FullPath(output)) : null;
 
-        var paths = (arguments.Positionals.Count == 0 ? new List<string> { "." } : arguments.Positionals)
+        var given = (arguments.Positionals.Count == 0 ? new List<string> { "." } : arguments.Positionals)
             .Select(path => CheckExists(arguments, path, context.FullPath(path)))
             .ToList();
+        var repository = arguments.Value("--repo") is { } repo ? CheckDirectory(arguments, repo, context.FullPath(repo)) : null;
+        // With --repo the whole repository is linted (repo-level rules need every template) and the PATHs only
+        // choose which findings are reported.
+        var paths = repository is null ? given : new List<string> { repository };
+        var reportedFiles = repository is not null && arguments.Positionals.Count > 0
+            ? new HashSet<string>(given.Select(context.DisplayPath), StringComparer.Ordinal)
+            : null;
         var config = LoadConfig(arguments, context, paths[0]);
 
         var discovery = new TemplateDiscovery(context, config.Excludes).Discover(paths);
@@ -53,8 +63,10 @@ internal sealed class LintCommand : ICommand
         var report = Linter.Lint(sources, config.Settings);
         progress.Done();
 
-        var run = new LintRun(WithUnreadableDirectories(report.Findings, discovery, config.Settings),
-            report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory);
+        var findings = WithUnreadableDirectories(report.Findings, discovery, config.Settings);
+        if (reportedFiles is not null)
+            findings = findings.Where(finding => reportedFiles.Contains(finding.Location.File)).ToList();
+        var run = new LintRun(findings, report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory);
         IReportFormatter formatter = format switch
         {
             "json" => new JsonFormatter(),
@@ -94,6 +106,11 @@ internal sealed class LintCommand : ICommand
         File.Exists(fullPath) || Directory.Exists(fullPath)
             ? fullPath
             : throw arguments.Error($"path '{given}' does not exist");
+
+    private static string CheckDirectory(ParsedArguments arguments, string given, string fullPath) =>
+        Directory.Exists(fullPath)
+            ? fullPath
+            : throw arguments.Error($"--repo '{given}' is not a directory");
 
     private static string CheckOutputPath(ParsedArguments arguments, string fullPath)
     {
