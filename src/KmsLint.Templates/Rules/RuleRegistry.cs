@@ -5,6 +5,15 @@ public static class RuleRegistry
 {
     public static IReadOnlyList<LintRule> All { get; } = new LintRule[]
     {
+        new NoTrailRule(),
+        new TrailNotMultiRegionRule(),
+        new TrailMissesKmsWriteEventsRule(),
+        new TrailNotDeliveringToLogsRule(),
+        new LogFileValidationOffRule(),
+        new TrailNotLoggingRule(),
+        new KeyMissingOwnershipTagsRule(),
+        new KeyPendingWindowTooShortRule(),
+        new KeyNotRetainedRule(),
         new KeyDeclaredDisabledRule(),
     };
 }

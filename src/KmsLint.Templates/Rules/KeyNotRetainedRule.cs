@@ -1,0 +1,44 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Model;
+
+namespace KmsLint.Templates.Rules;
+
+/// <summary>
+/// KMS402: when CloudFormation deletes or replaces a key resource it schedules the key's deletion, and every
+/// thing encrypted with it is lost when the window ends. RetainExceptOnCreate is accepted as a DeletionPolicy:
+/// it only deletes a key whose stack creation failed, which never encrypted anything.
+/// </summary>
+public sealed class KeyNotRetainedRule : LintRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.KeyNotRetained;
+
+    public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
+    {
+        foreach (var key in graph.KeysAndReplicaKeys())
+        {
+            var missing = new List<string>();
+            if (key.DeletionPolicy is not ("Retain" or "RetainExceptOnCreate"))
+            {
+                missing.Add("DeletionPolicy: Retain");
+            }
+
+            if (key.UpdateReplacePolicy != "Retain")
+            {
+                missing.Add("UpdateReplacePolicy: Retain");
+            }
+
+            if (missing.Count > 0)
+            {
+                yield return Report(key,
+                    $"{key.KeyKind()} {key.LogicalId} has no {string.Join(" and no ", missing)}, so {Consequence(missing.Count, key)} schedules the key's deletion. "
+                    + $"Add {string.Join(" and ", missing)}.");
+            }
+        }
+    }
+
+    private static string Consequence(int missingCount, Resource key) =>
+        missingCount == 2 ? "deleting the stack or replacing the key"
+        : key.UpdateReplacePolicy != "Retain" ? "an update that replaces the key"
+        : "deleting the stack or removing the resource";
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Resolution;
+
+namespace KmsLint.Templates.Rules;
+
+/// <summary>
+/// KMS401: the pending window is the time left to notice a ScheduleKeyDeletion and cancel it. A missing
+/// property is the AWS default of 30 days, which no allowed minimum (7–30) exceeds.
+/// </summary>
+public sealed class KeyPendingWindowTooShortRule : LintRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.KeyPendingWindowTooShort;
+
+    public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
+    {
+        foreach (var key in graph.KeysAndReplicaKeys())
+        {
+            var tooShort = graph.Resolver.ResolveWithBranches(key.Template, key.Property("PendingWindowInDays"))
+                .Select(value => (value, days: Days(value)))
+                .FirstOrDefault(candidate => candidate.days < settings.MinPendingWindowDays);
+            if (tooShort.value is not null)
+            {
+                yield return Report(key.SpanOf("PendingWindowInDays"),
+                    $"{key.KeyKind()} {key.LogicalId} has PendingWindowInDays {tooShort.days}{tooShort.value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "
+                    + "so a scheduled deletion leaves little time to notice and cancel it. Raise it or remove it (AWS defaults to 30); keys.min_pending_window_days in .kmslint.yaml sets the minimum.",
+                    key.LogicalId);
+            }
+        }
+    }
+
+    private static int? Days(ConditionalValue value) =>
+        int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
+}

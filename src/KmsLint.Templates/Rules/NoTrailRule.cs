@@ -1,0 +1,22 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+
+namespace KmsLint.Templates.Rules;
+
+/// <summary>KMS100: without a trail nothing records DisableKey or ScheduleKeyDeletion, so nothing downstream can alert.</summary>
+public sealed class NoTrailRule : LintRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.NoTrail;
+
+    public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
+    {
+        if (graph.Trails.Count > 0 || graph.ClosestTemplate() is not { } closest)
+        {
+            yield break;
+        }
+
+        yield return Report(closest.Start,
+            "No AWS::CloudTrail::Trail in the linted templates, so no KMS key lifecycle event is recorded. Add a multi-region trail, "
+            + "or declare the organization trail under external.trails in .kmslint.yaml.");
+    }
+}

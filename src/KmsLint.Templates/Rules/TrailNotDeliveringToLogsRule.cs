@@ -1,0 +1,63 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Yaml;
+
+namespace KmsLint.Templates.Rules;
+
+/// <summary>
+/// KMS103: a metric filter can only see events a trail delivers to CloudWatch Logs. Reported once, when the
+/// metric-filter route is needed (it is the only accepted route, or no EventBridge rule is meant for key
+/// lifecycle events) and no trail delivers there.
+/// </summary>
+public sealed class TrailNotDeliveringToLogsRule : LintRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.TrailNotDeliveringToLogs;
+
+    public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
+    {
+        if (graph.Trails.Count == 0 || graph.Trails.Any(DeliversToLogs) || !MetricFilterRouteNeeded(graph, settings))
+        {
+            yield break;
+        }
+
+        var declared = graph.Trails.Where(trail => !trail.IsExternal).Select(trail => trail.Resource!).ToList();
+        var target = declared.FirstOrDefault(IsMultiRegion) ?? declared.FirstOrDefault();
+        const string WayOut = "Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn on the trail, or declare the organization trail's log group under external.trails[].log_group in .kmslint.yaml.";
+        if (target is null)
+        {
+            if (graph.ClosestTemplate() is { } closest)
+            {
+                yield return Report(closest.Start, "No trail delivers to CloudWatch Logs, so no metric filter can see key lifecycle events. " + WayOut);
+            }
+
+            yield break;
+        }
+
+        var missing = new[] { "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn" }.Where(p => target.Property(p) is null);
+        yield return Report(target,
+            $"Trail {target.LogicalId} does not deliver to CloudWatch Logs ({string.Join(" and ", missing)} not set), and no other trail does, "
+            + "so no metric filter can see key lifecycle events. " + WayOut);
+    }
+
+    private static bool DeliversToLogs(Trail trail) =>
+        trail.IsExternal
+            ? !string.IsNullOrEmpty(trail.External!.LogGroup)
+            : trail.Property("CloudWatchLogsLogGroupArn") is not null && trail.Property("CloudWatchLogsRoleArn") is not null;
+
+    private static bool IsMultiRegion(Model.Resource trail) => trail.Property("IsMultiRegionTrail") is ScalarNode { AsBoolean: true };
+
+    /// <summary>The metric-filter route is needed when it is the only accepted one, or when no EventBridge rule is there to carry the alert instead.</summary>
+    private static bool MetricFilterRouteNeeded(RepoGraph graph, LintSettings settings) =>
+        (settings.AcceptedRoutes & DetectionRoutes.EventBridge) == 0
+        || !graph.EventRules.Any(rule => rule.IsEnabled && MentionsKeyLifecycleEvent(rule.EventPattern));
+
+    private static bool MentionsKeyLifecycleEvent(TemplateNode? node) => node switch
+    {
+        ScalarNode scalar => scalar.Value.IndexOf("DisableKey", StringComparison.OrdinalIgnoreCase) >= 0
+            || scalar.Value.IndexOf("ScheduleKeyDeletion", StringComparison.OrdinalIgnoreCase) >= 0,
+        MappingNode mapping => mapping.Entries.Any(entry => MentionsKeyLifecycleEvent(entry.Value)),
+        SequenceNode list => list.Items.Any(MentionsKeyLifecycleEvent),
+        IntrinsicNode call => MentionsKeyLifecycleEvent(call.Argument),
+        _ => false,
+    };
+}

@@ -1,0 +1,31 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Resolution;
+
+namespace KmsLint.Templates.Rules;
+
+/// <summary>KMS105: a trail deployed with logging stopped records nothing, however well the rest of the chain is built.</summary>
+public sealed class TrailNotLoggingRule : LintRule
+{
+    public override RuleDescriptor Descriptor => RuleCatalog.TrailNotLogging;
+
+    public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
+    {
+        foreach (var trail in graph.Trails)
+        {
+            if (trail.Resource is not { } resource)
+            {
+                continue;
+            }
+
+            var stopped = graph.Resolver.ResolveWithBranches(resource.Template, resource.Property("IsLogging"))
+                .FirstOrDefault(value => value.AsBoolean == false);
+            if (stopped is not null)
+            {
+                yield return Report(resource.SpanOf("IsLogging"),
+                    $"Trail {resource.LogicalId} is deployed with IsLogging: false{stopped.WhenText}, so it records no key events. Set IsLogging: true.",
+                    resource.LogicalId);
+            }
+        }
+    }
+}
