@@ -25,8 +25,6 @@ internal sealed class FilterValue
     /// <summary>Set when the value is a bare number such as <c>-1.5e3</c>.</summary>
     public double? Number { get; }
 
-    public bool IsRegex => _regex != null;
-
     public static FilterValue Quoted(string text) => new(text, null, null);
 
     public static FilterValue Bare(string text) => new(text, ParseNumber(text), null);

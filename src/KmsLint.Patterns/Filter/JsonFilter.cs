@@ -138,17 +138,13 @@ internal sealed class JsonSelector
 {
     private readonly object[] _steps; // string = member name, int = array index
 
-    private JsonSelector(object[] steps, string text)
+    private JsonSelector(object[] steps)
     {
         _steps = steps;
-        Text = text;
     }
-
-    public string Text { get; }
 
     public static JsonSelector Parse(FilterScanner scanner)
     {
-        var start = scanner.Pos;
         scanner.Pos++; // $
         var steps = new List<object>();
         while (true)
@@ -186,7 +182,7 @@ internal sealed class JsonSelector
         }
 
         if (steps.Count == 0) throw scanner.Error("a selector needs a field after '$', e.g. $.eventName");
-        return new JsonSelector(steps.ToArray(), scanner.Text.Substring(start, scanner.Pos - start));
+        return new JsonSelector(steps.ToArray());
     }
 
     /// <summary>The selected value, or null when the path does not exist in the event.</summary>
