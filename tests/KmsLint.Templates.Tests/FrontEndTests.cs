@@ -335,7 +335,7 @@ public class FrontEndTests
     {
         var report = Linter.Lint(
             new[] { new TemplateSource("locked.yaml", () => throw failure), Source("ok.yaml", KeyTemplate.Replace("Enabled: true", "Enabled: false")) },
-            LintSettings.Default);
+            ExampleRuleOnly);
 
         Assert.Equal(new[] { "KMS902 1:1", "KMS403 7:7 Key" }, report.Findings.Select(Describe));
         Assert.Equal("locked.yaml", report.Findings[0].Location.File);

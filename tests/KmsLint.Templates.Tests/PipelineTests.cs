@@ -54,8 +54,8 @@ public class PipelineTests
     [Fact]
     public void Configured_levels_replace_the_default_and_off_drops_the_rule()
     {
-        var raised = LintSettings.Default with { RuleLevels = new Dictionary<string, Level?> { ["KMS403"] = Level.Error } };
-        var off = LintSettings.Default with { RuleLevels = new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase) { ["kms403"] = null } };
+        var raised = ExampleRuleAnd(("KMS403", Level.Error));
+        var off = ExampleRuleAnd(("kms403", null));
 
         Assert.All(Lint(DisabledKeys, settings: raised).Findings, f => Assert.Equal(Level.Error, f.Level));
         Assert.All(Lint(DisabledKeys).Findings, f => Assert.Equal(Level.Warning, f.Level));
@@ -65,7 +65,7 @@ public class PipelineTests
     [Fact]
     public void Parse_findings_take_configured_levels_too()
     {
-        var settings = LintSettings.Default with { RuleLevels = new Dictionary<string, Level?> { ["KMS900"] = Level.Note } };
+        var settings = ExampleRuleAnd(("KMS900", Level.Note));
 
         var finding = Assert.Single(Lint("Resources: [", "t.template", settings).Findings);
 

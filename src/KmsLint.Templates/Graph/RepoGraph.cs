@@ -41,8 +41,11 @@ public sealed class RepoGraph
     private readonly Dictionary<EventRule, List<Topic>> ruleTopics = new();
     private readonly Dictionary<Topic, List<Subscription>> subscriptionsOf = new();
 
+    private readonly Lazy<DetectionRouteView> detectionRoutes;
+
     public RepoGraph(IReadOnlyList<Template> templates, ExternalResources external)
     {
+        detectionRoutes = new Lazy<DetectionRouteView>(() => new DetectionRouteView(this));
         Templates = templates;
         Resolver = new Resolver(templates);
         AddNodes(external);
@@ -102,6 +105,9 @@ public sealed class RepoGraph
     public IReadOnlyList<EventRule> EventRules => eventRules;
 
     public IReadOnlyList<Key> Keys => keys;
+
+    /// <summary>Every metric filter and enabled EventBridge rule with its pattern verdict and route, built on first use.</summary>
+    public DetectionRouteView DetectionRoutes => detectionRoutes.Value;
 
     /// <summary>The template that comes first: where findings about something missing go when nothing comes closer.</summary>
     public Template? FirstTemplate => Templates.Count > 0 ? Templates[0] : null;

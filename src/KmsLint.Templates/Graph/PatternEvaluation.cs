@@ -1,0 +1,187 @@
+using System.Globalization;
+using KmsLint.Patterns;
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Model;
+using KmsLint.Templates.Yaml;
+
+namespace KmsLint.Templates.Graph;
+
+/// <summary>
+/// A detection's pattern parsed and evaluated against the CloudTrail corpus, once. Exactly one of
+/// <see cref="Verdict"/> and <see cref="Error"/> is set, or neither when the pattern's text cannot be resolved
+/// (a parameter without Default, an intrinsic the resolver cannot follow).
+/// </summary>
+public sealed class PatternEvaluation
+{
+    private PatternEvaluation(string? text, PatternVerdict? verdict, PatternSyntaxException? error, SourceSpan? errorLocation, IReadOnlyList<string> scopedFields)
+    {
+        Text = text;
+        Verdict = verdict;
+        Error = error;
+        ErrorLocation = errorLocation;
+        ScopedFields = scopedFields;
+    }
+
+    /// <summary>The filter pattern text, or the event pattern's JSON text when written as a string; null otherwise.</summary>
+    public string? Text { get; }
+
+    public PatternVerdict? Verdict { get; }
+
+    /// <summary>The engine's syntax error (KMS204).</summary>
+    public PatternSyntaxException? Error { get; }
+
+    /// <summary>Where the error points in the template: inside the pattern scalar where that can be computed, else the property.</summary>
+    public SourceSpan? ErrorLocation { get; }
+
+    /// <summary>Event-pattern fields given by an intrinsic (e.g. <c>resources: [!GetAtt Key.Arn]</c>): taken as matching, they scope the rule to those resources.</summary>
+    public IReadOnlyList<string> ScopedFields { get; }
+
+    internal static PatternEvaluation OfFilter(Resource filter, Graph.RepoGraph graph)
+    {
+        var node = filter.Property("FilterPattern");
+        var text = TextOf(filter, node, graph);
+        if (text is null)
+        {
+            return Unresolved();
+        }
+
+        return FilterPattern.TryParse(text, out var pattern, out var error)
+            ? new PatternEvaluation(text, CloudTrailCorpus.Evaluate(pattern!), null, null, NoFields)
+            : new PatternEvaluation(text, null, error, LocateInScalar(filter, "FilterPattern", node, error!), NoFields);
+    }
+
+    internal static PatternEvaluation OfEventRule(Resource rule, Graph.RepoGraph graph)
+    {
+        var node = rule.Property("EventPattern");
+        if (node is MappingNode mapping)
+        {
+            var scoped = new List<string>();
+            var value = ToJson(mapping, string.Empty, scoped);
+            try
+            {
+                return new PatternEvaluation(null, CloudTrailCorpus.Evaluate(EventPattern.FromValue(value)), null, null, scoped);
+            }
+            catch (PatternSyntaxException error)
+            {
+                var location = error.Line > 0 ? new SourceSpan(rule.Template.Path, error.Line, error.Column, error.Line, error.Column) : rule.SpanOf("EventPattern");
+                return new PatternEvaluation(null, null, error, location, scoped);
+            }
+        }
+
+        var text = TextOf(rule, node, graph);
+        if (text is null)
+        {
+            return Unresolved();
+        }
+
+        try
+        {
+            return new PatternEvaluation(text, CloudTrailCorpus.Evaluate(EventPattern.Parse(text)), null, null, NoFields);
+        }
+        catch (PatternSyntaxException error)
+        {
+            return new PatternEvaluation(text, null, error, LocateInScalar(rule, "EventPattern", node, error), NoFields);
+        }
+    }
+
+    private static readonly IReadOnlyList<string> NoFields = Array.Empty<string>();
+
+    private static PatternEvaluation Unresolved() => new(null, null, null, null, NoFields);
+
+    private static string? TextOf(Resource resource, TemplateNode? node, Graph.RepoGraph graph) =>
+        node is ScalarNode scalar ? scalar.Value : graph.Resolver.Resolve(resource.Template, node).SingleLiteral;
+
+    /// <summary>
+    /// Maps a position inside the pattern to the template. A scalar on one line (plain or quoted): its column plus
+    /// the offset (one more for the opening quote). A block scalar (<c>|</c>, <c>&gt;</c>): its content starts on the
+    /// line after the indicator; the column assumes the conventional indentation of two spaces past the property
+    /// key. Anything else (a pattern built by an intrinsic) points at the property.
+    /// </summary>
+    private static SourceSpan LocateInScalar(Resource resource, string property, TemplateNode? node, PatternSyntaxException error)
+    {
+        if (node is not ScalarNode scalar)
+        {
+            return resource.SpanOf(property);
+        }
+
+        var span = scalar.Span;
+        int line, column;
+        if (span.StartLine == span.EndLine && scalar.Value.IndexOf('\n') < 0)
+        {
+            line = span.StartLine;
+            column = span.StartColumn + (scalar.IsQuoted ? 1 : 0) + error.Column - 1;
+        }
+        else if (scalar.IsQuoted && span.EndLine - span.StartLine >= error.Line && resource.Properties?.KeyOf(property) is { } key)
+        {
+            line = span.StartLine + error.Line;
+            column = key.Span.StartColumn + 2 + error.Column - 1;
+        }
+        else
+        {
+            return resource.SpanOf(property);
+        }
+
+        return new SourceSpan(span.File, line, column, line, column);
+    }
+
+    /// <summary>
+    /// The YAML pattern as a JSON value, positions kept. A field whose value holds an intrinsic is left out (it
+    /// matches, standing for "the resource the template names") and recorded in <paramref name="scoped"/>.
+    /// </summary>
+    private static JsonObject ToJson(MappingNode mapping, string path, List<string> scoped)
+    {
+        var members = new List<KeyValuePair<string, JsonValue>>();
+        foreach (var entry in mapping.Entries)
+        {
+            var fieldPath = path.Length == 0 ? entry.Key.Value : path + "." + entry.Key.Value;
+            if (entry.Value is MappingNode nested)
+            {
+                var value = ToJson(nested, fieldPath, scoped);
+                if (value.Members.Count > 0 || nested.Count == 0)
+                {
+                    members.Add(new KeyValuePair<string, JsonValue>(entry.Key.Value, value));
+                }
+            }
+            else if (ContainsIntrinsic(entry.Value, 0))
+            {
+                scoped.Add(fieldPath);
+            }
+            else
+            {
+                members.Add(new KeyValuePair<string, JsonValue>(entry.Key.Value, ToJson(entry.Value)));
+            }
+        }
+
+        return new JsonObject(members) { Line = mapping.Span.StartLine, Column = mapping.Span.StartColumn };
+    }
+
+    private static JsonValue ToJson(TemplateNode node)
+    {
+        var (line, column) = (node.Span.StartLine, node.Span.StartColumn);
+        switch (node)
+        {
+            case MappingNode mapping:
+                return ToJson(mapping, string.Empty, new List<string>());
+            case SequenceNode sequence:
+                return new JsonArray(sequence.Items.Select(ToJson).ToList()) { Line = line, Column = column };
+            case ScalarNode { IsQuoted: true } quoted:
+                return new JsonString(quoted.Value) { Line = line, Column = column };
+            case ScalarNode { AsBoolean: { } flag }:
+                return new JsonBool(flag) { Line = line, Column = column };
+            case ScalarNode { Value: "null" or "~" or "" }:
+                return new JsonNull { Line = line, Column = column };
+            case ScalarNode plain when double.TryParse(plain.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                return new JsonNumber(number, plain.Value) { Line = line, Column = column };
+            default:
+                return new JsonString(node.ScalarText ?? string.Empty) { Line = line, Column = column };
+        }
+    }
+
+    private static bool ContainsIntrinsic(TemplateNode node, int depth) => node switch
+    {
+        IntrinsicNode => true,
+        SequenceNode sequence when depth < 64 => sequence.Items.Any(item => ContainsIntrinsic(item, depth + 1)),
+        MappingNode mapping when depth < 64 => mapping.Entries.Any(entry => ContainsIntrinsic(entry.Value, depth + 1)),
+        _ => false,
+    };
+}
