@@ -25,7 +25,7 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
             {
                 yield return Report(key.SpanOf("Tags"),
                     $"{key.KeyKind()} {key.LogicalId} lacks the ownership tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}, "
-                    + "so nobody can be asked before it is disabled or deleted. Add them to Tags (the required keys are set by tags.required in .kmslint.yaml).",
+                    + $"so nobody can be asked before it is disabled or deleted. Add {string.Join(" and ", missing)} to Tags (tags.required in .kmslint.yaml sets the required keys).",
                     key.LogicalId);
             }
         }

@@ -15,26 +15,32 @@ public sealed class TrailNotMultiRegionRule : LintRule
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
         var declared = graph.Trails.Where(trail => !trail.IsExternal).ToList();
-        if (declared.Count == 0 || declared.Count < graph.Trails.Count || declared.Any(trail => !IsSingleRegion(graph, trail)))
+        var singleRegion = declared.Select(trail => SingleRegionValue(graph, trail)).ToList();
+        if (declared.Count == 0 || declared.Count < graph.Trails.Count || singleRegion.Any(value => value is null))
         {
             yield break;
         }
 
         var first = declared[0].Resource!;
         var others = declared.Count > 1
-            ? $" (nor {string.Join(", ", declared.Skip(1).Select(trail => trail.Name))})"
+            ? $" (as do{(declared.Count == 2 ? "es" : string.Empty)} {string.Join(", ", declared.Skip(1).Select(trail => trail.Name))})"
             : string.Empty;
         yield return Report(first.SpanOf("IsMultiRegionTrail"),
-            $"Trail {first.LogicalId}{others} records only its own region, so key events in other regions go unseen. "
+            $"Trail {first.LogicalId} records only its own region{singleRegion[0]!.WhenText}{others}, so key events in other regions go unseen. "
             + "Set IsMultiRegionTrail: true on one trail, or declare the organization trail under external.trails in .kmslint.yaml.",
             first.LogicalId);
     }
 
-    /// <summary>True when IsMultiRegionTrail is missing or can be false; a value the linter cannot know is not reported.</summary>
-    private static bool IsSingleRegion(RepoGraph graph, Trail trail)
+    /// <summary>
+    /// Why the trail can be single-region: missing IsMultiRegionTrail (the default, false) or a value that can be
+    /// false; null when it is multi-region or the linter cannot know (an unknown value is not reported).
+    /// </summary>
+    private static ConditionalValue? SingleRegionValue(RepoGraph graph, Trail trail)
     {
         var resource = trail.Resource!;
         var node = resource.Property("IsMultiRegionTrail");
-        return node is null || graph.Resolver.ResolveWithBranches(resource.Template, node).Any(value => value.AsBoolean == false);
+        return node is null
+            ? new ConditionalValue(new LiteralValue("false", isSymbolic: false), null)
+            : graph.Resolver.ResolveWithBranches(resource.Template, node).FirstOrDefault(value => value.AsBoolean == false);
     }
 }
