@@ -25,5 +25,6 @@ public static class RuleRegistry
         new KeyPendingWindowTooShortRule(),
         new KeyNotRetainedRule(),
         new KeyDeclaredDisabledRule(),
+        new DetectionLinkConditionalRule(),
     };
 }

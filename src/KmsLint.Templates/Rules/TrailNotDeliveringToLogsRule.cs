@@ -49,15 +49,5 @@ public sealed class TrailNotDeliveringToLogsRule : LintRule
     /// <summary>The metric-filter route is needed when it is the only accepted one, or when no EventBridge rule is there to carry the alert instead.</summary>
     private static bool MetricFilterRouteNeeded(RepoGraph graph, LintSettings settings) =>
         (settings.AcceptedRoutes & DetectionRoutes.EventBridge) == 0
-        || !graph.EventRules.Any(rule => rule.IsEnabled && MentionsKeyLifecycleEvent(rule.EventPattern));
-
-    private static bool MentionsKeyLifecycleEvent(TemplateNode? node) => node switch
-    {
-        ScalarNode scalar => scalar.Value.IndexOf("DisableKey", StringComparison.OrdinalIgnoreCase) >= 0
-            || scalar.Value.IndexOf("ScheduleKeyDeletion", StringComparison.OrdinalIgnoreCase) >= 0,
-        MappingNode mapping => mapping.Entries.Any(entry => MentionsKeyLifecycleEvent(entry.Value)),
-        SequenceNode list => list.Items.Any(MentionsKeyLifecycleEvent),
-        IntrinsicNode call => MentionsKeyLifecycleEvent(call.Argument),
-        _ => false,
-    };
+        || !graph.DetectionRoutes.Rules.Any(rule => rule.IsMeantForKeyLifecycle);
 }
