@@ -13,10 +13,11 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        var detections = graph.DetectionRoutes.All;
+        // Only accepted routes count, for the match and for the "meant for" excuse alike: under a metric-filter-only
+        // policy a perfect EventBridge rule must not silence this finding.
+        var detections = graph.DetectionRoutes.All.Where(d => (settings.AcceptedRoutes & d.Route) != 0).ToList();
         if (graph.ClosestTemplate() is not { } closest
-            || detections.Any(d => (settings.AcceptedRoutes & d.Route) != 0 && d.MatchesBothLifecycleEvents)
-            || detections.Any(d => d.IsMeantForKeyLifecycle))
+            || detections.Any(d => d.MatchesBothLifecycleEvents || d.IsMeantForKeyLifecycle))
         {
             yield break;
         }
