@@ -183,8 +183,10 @@ public sealed class FilterDetection : Detection
         LogGroups = graph.LogGroupsWatchedBy(filter);
         DeliveringTrails = LogGroups.SelectMany(graph.TrailsDeliveringTo).Distinct().ToList();
         var name = graph.Resolver.Resolve(filter.Resource.Template, filter.Property("LogGroupName"));
-        UnknownLogGroupReason = LogGroups.Count == 0 ? name.Possibilities.OfType<UnknownValue>().FirstOrDefault()?.Reason : null;
         LogGroupNames = name.Literals.Select(l => RepoGraph.LogGroupNameOf(l.Text)).ToList();
+        UnknownLogGroupReason = LogGroups.Count > 0 || LogGroupNames.Count > 0 ? null
+            : name.Possibilities.OfType<UnknownValue>().FirstOrDefault()?.Reason
+              ?? (name.IsEmpty ? "LogGroupName is not set" : "LogGroupName is " + name);
         Alarms = filter.Metrics.SelectMany(graph.AlarmsOn).Distinct().ToList();
         Topics = Alarms.SelectMany(graph.TopicsNotifiedBy).Distinct().ToList();
         unfollowed = new Lazy<IReadOnlyList<UnfollowedTarget>>(
@@ -203,7 +205,7 @@ public sealed class FilterDetection : Detection
     /// <summary>The literal log group names it names (for messages when none of them is known).</summary>
     public IReadOnlyList<string> LogGroupNames { get; }
 
-    /// <summary>Why its log group cannot be known (a parameter without Default, ...), or null.</summary>
+    /// <summary>Why its log group cannot be known (a parameter without Default, another resource's attribute, ...), or null.</summary>
     public string? UnknownLogGroupReason { get; }
 
     public IReadOnlyList<Trail> DeliveringTrails { get; }
