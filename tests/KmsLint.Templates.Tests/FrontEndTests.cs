@@ -124,7 +124,7 @@ public class FrontEndTests
     [Fact]
     public void Duplicate_key_is_KMS900_naming_the_key_and_both_places()
     {
-        var report = Lint("""
+        var report = LintExampleRule("""
             Resources:
               Key:
                 Type: AWS::KMS::Key
@@ -142,7 +142,7 @@ public class FrontEndTests
     [Fact]
     public void Syntax_error_in_a_template_is_KMS900_with_its_line_and_column()
     {
-        var report = Lint("AWSTemplateFormatVersion: 2010-09-09\nResources:\n  Key: [unclosed\n");
+        var report = LintExampleRule("AWSTemplateFormatVersion: 2010-09-09\nResources:\n  Key: [unclosed\n");
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("KMS900", finding.RuleId);
@@ -160,7 +160,7 @@ public class FrontEndTests
     [InlineData("steps: !reference [.setup, script]\n", "gitlab.yml")]
     public void Files_that_are_not_templates_are_skipped_silently(string text, string path)
     {
-        var report = Lint(text, path);
+        var report = LintExampleRule(text, path);
 
         Assert.Empty(report.Findings);
         Assert.Equal((0, 1), (report.TemplatesLinted, report.FilesNotTemplates));
@@ -169,7 +169,7 @@ public class FrontEndTests
     [Fact]
     public void A_broken_file_with_a_template_extension_is_KMS900()
     {
-        var report = Lint("key: [unclosed\n", "stack.template");
+        var report = LintExampleRule("key: [unclosed\n", "stack.template");
 
         Assert.Equal("KMS900", Assert.Single(report.Findings).RuleId);
     }
@@ -181,7 +181,7 @@ public class FrontEndTests
     {
         var bytes = prefix.Concat(System.Text.Encoding.UTF8.GetBytes(KeyTemplate.Replace("Enabled: true", "Enabled: false"))).ToArray();
 
-        var report = Lint(bytes);
+        var report = LintExampleRule(bytes);
 
         Assert.Equal("KMS403 7:7 Key", Describe(Assert.Single(report.Findings)));
     }
@@ -194,7 +194,7 @@ public class FrontEndTests
         var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(KeyTemplate.Replace("Enabled: true", "Enabled: false"))).ToArray();
 
-        var report = Lint(bytes);
+        var report = LintExampleRule(bytes);
 
         Assert.Equal("KMS403 7:7 Key", Describe(Assert.Single(report.Findings)));
     }
@@ -206,7 +206,7 @@ public class FrontEndTests
         bytes[bytes.Count - 2] = 0xFF; // replace the encoded 'ÿ' lead byte with an invalid one
         bytes.RemoveAt(bytes.Count - 1);
 
-        var finding = Assert.Single(Lint(bytes.ToArray()).Findings);
+        var finding = Assert.Single(LintExampleRule(bytes.ToArray()).Findings);
 
         Assert.Equal("KMS900", finding.RuleId);
         Assert.Contains("not UTF-8", finding.Message);
@@ -216,7 +216,7 @@ public class FrontEndTests
     [Fact]
     public void Nul_bytes_in_a_template_are_KMS900_at_the_nul()
     {
-        var finding = Assert.Single(Lint("AWSTemplateFormatVersion: x\nResources:\0\n").Findings);
+        var finding = Assert.Single(LintExampleRule("AWSTemplateFormatVersion: x\nResources:\0\n").Findings);
 
         Assert.Equal("KMS900", finding.RuleId);
         Assert.Contains("binary", finding.Message);
@@ -226,7 +226,7 @@ public class FrontEndTests
     [Fact]
     public void Binary_file_that_does_not_look_like_a_template_is_skipped()
     {
-        var report = Lint(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF }, "logo.json");
+        var report = LintExampleRule(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF }, "logo.json");
 
         Assert.Empty(report.Findings);
         Assert.Equal(1, report.FilesNotTemplates);
@@ -239,7 +239,7 @@ public class FrontEndTests
     {
         var text = "AWSTemplateFormatVersion: x\nResources: " + new string('[', depth) + new string(']', depth) + "\n";
 
-        var finding = Assert.Single(Lint(text).Findings);
+        var finding = Assert.Single(LintExampleRule(text).Findings);
 
         Assert.Equal("KMS900", finding.RuleId);
         Assert.Contains($"nesting deeper than {TemplateReader.MaxDepth}", finding.Message);
@@ -256,7 +256,7 @@ public class FrontEndTests
             text.Append($"{level}: &{level} [*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous},*{previous}]\n");
         }
 
-        var finding = Assert.Single(Lint(text.ToString()).Findings);
+        var finding = Assert.Single(LintExampleRule(text.ToString()).Findings);
 
         Assert.Equal("KMS900", finding.RuleId);
         Assert.Contains("aliases expand", finding.Message);
@@ -265,7 +265,7 @@ public class FrontEndTests
     [Fact]
     public void A_few_aliases_are_fine()
     {
-        var report = Lint("""
+        var report = LintExampleRule("""
             AWSTemplateFormatVersion: x
             Resources:
               Key:
@@ -285,7 +285,7 @@ public class FrontEndTests
     public void A_very_long_line_is_read()
     {
         var description = new string('x', 2_000_000);
-        var report = Lint(KeyTemplate.Replace("Enabled: true", "Enabled: false").Replace("${AWS::StackName} key", description));
+        var report = LintExampleRule(KeyTemplate.Replace("Enabled: true", "Enabled: false").Replace("${AWS::StackName} key", description));
 
         Assert.Equal("KMS403 7:7 Key", Describe(Assert.Single(report.Findings)));
     }

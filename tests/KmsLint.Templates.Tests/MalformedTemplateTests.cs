@@ -19,7 +19,7 @@ public class MalformedTemplateTests
     [InlineData("Bad: !FindInMap [Map, Key]", "Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey]")]
     public void Malformed_intrinsic_is_KMS901_where_it_is_written(string line, string message)
     {
-        var report = Lint($"""
+        var report = LintExampleRule($"""
             AWSTemplateFormatVersion: "2010-09-09"
             Resources:
               Key:
@@ -59,7 +59,7 @@ public class MalformedTemplateTests
     [InlineData("Outputs:\n  Arn: just-a-string\nResources: {}\n", "output Arn must be a mapping", 2, 8)]
     public void Wrong_section_shapes_are_KMS901(string body, string message, int line, int column)
     {
-        var report = Lint("AWSTemplateFormatVersion: \"2010-09-09\"\n" + body);
+        var report = LintExampleRule("AWSTemplateFormatVersion: \"2010-09-09\"\n" + body);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("KMS901", finding.RuleId);
@@ -71,7 +71,7 @@ public class MalformedTemplateTests
     [Fact]
     public void A_broken_resource_does_not_hide_the_others()
     {
-        var report = Lint("""
+        var report = LintExampleRule("""
             AWSTemplateFormatVersion: "2010-09-09"
             Resources:
               Broken: 42
@@ -86,7 +86,7 @@ public class MalformedTemplateTests
     [Fact]
     public void Unknown_suppression_entries_are_KMS901()
     {
-        var report = Lint("""
+        var report = LintExampleRule("""
             AWSTemplateFormatVersion: "2010-09-09"
             Metadata:
               kmslint:

@@ -30,7 +30,7 @@ public class PipelineTests
     [Fact]
     public void Resource_suppressions_mark_the_finding_with_where_and_why()
     {
-        var findings = Lint(DisabledKeys).Findings;
+        var findings = LintExampleRule(DisabledKeys).Findings;
 
         Assert.Equal(new[] { "Plain", "WithReason", "ById" }, findings.Select(f => f.LogicalId));
         Assert.Null(findings[0].Suppression);
@@ -44,7 +44,7 @@ public class PipelineTests
     public void Template_suppressions_cover_every_resource_of_that_template_only()
     {
         var suppressed = DisabledKeys.Replace("Resources:", "Metadata:\n  kmslint:\n    ignore: [{ id: KMS403, reason: sandbox }]\nResources:");
-        var report = LintSet(("sandbox.yaml", suppressed), ("prod.yaml", DisabledKeys));
+        var report = LintExampleRuleSet(("sandbox.yaml", suppressed), ("prod.yaml", DisabledKeys));
 
         Assert.All(report.Findings.Where(f => f.Location.File == "sandbox.yaml"), f => Assert.True(f.IsSuppressed));
         Assert.Equal("sandbox", report.Findings.First(f => f.LogicalId == "Plain" && f.Location.File == "sandbox.yaml").Suppression!.Reason);
@@ -57,9 +57,9 @@ public class PipelineTests
         var raised = ExampleRuleAnd(("KMS403", Level.Error));
         var off = ExampleRuleAnd(("kms403", null));
 
-        Assert.All(Lint(DisabledKeys, settings: raised).Findings, f => Assert.Equal(Level.Error, f.Level));
-        Assert.All(Lint(DisabledKeys).Findings, f => Assert.Equal(Level.Warning, f.Level));
-        Assert.Empty(Lint(DisabledKeys, settings: off).Findings);
+        Assert.All(LintExampleRule(DisabledKeys, settings: raised).Findings, f => Assert.Equal(Level.Error, f.Level));
+        Assert.All(LintExampleRule(DisabledKeys).Findings, f => Assert.Equal(Level.Warning, f.Level));
+        Assert.Empty(LintExampleRule(DisabledKeys, settings: off).Findings);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class PipelineTests
     {
         var settings = ExampleRuleAnd(("KMS900", Level.Note));
 
-        var finding = Assert.Single(Lint("Resources: [", "t.template", settings).Findings);
+        var finding = Assert.Single(LintExampleRule("Resources: [", "t.template", settings).Findings);
 
         Assert.Equal(("KMS900", Level.Note), (finding.RuleId, finding.Level));
     }
@@ -100,7 +100,7 @@ public class PipelineTests
     [Fact]
     public void Findings_are_sorted_by_file_line_column_and_rule()
     {
-        var report = LintSet(("b.yaml", DisabledKeys), ("a.yaml", "Resources: [\n"), ("a.template", DisabledKeys));
+        var report = LintExampleRuleSet(("b.yaml", DisabledKeys), ("a.yaml", "Resources: [\n"), ("a.template", DisabledKeys));
 
         var order = report.Findings.Select(f => (f.Location.File, f.Location.StartLine, f.Location.StartColumn, f.RuleId)).ToList();
         Assert.Equal(order.OrderBy(o => o.File, StringComparer.Ordinal).ThenBy(o => o.StartLine).ThenBy(o => o.StartColumn).ThenBy(o => o.RuleId, StringComparer.Ordinal), order);
@@ -110,7 +110,7 @@ public class PipelineTests
     [Fact]
     public void The_report_counts_templates_and_other_files()
     {
-        var report = LintSet(("t.yaml", DisabledKeys), ("ci.yml", "on: push\n"), ("package.json", "{}"));
+        var report = LintExampleRuleSet(("t.yaml", DisabledKeys), ("ci.yml", "on: push\n"), ("package.json", "{}"));
 
         Assert.Equal((1, 2), (report.TemplatesLinted, report.FilesNotTemplates));
     }

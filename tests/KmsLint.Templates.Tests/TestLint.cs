@@ -37,12 +37,22 @@ internal static class TestLint
     }
 
     internal static LintReport Lint(string text, string path = "template.yaml", LintSettings? settings = null) =>
-        Linter.Lint(new[] { Source(path, text) }, settings ?? ExampleRuleOnly);
+        Linter.Lint(new[] { Source(path, text) }, settings ?? LintSettings.Default);
 
     internal static LintReport Lint(byte[] bytes, string path = "template.yaml") =>
-        Linter.Lint(new[] { Source(path, bytes) }, ExampleRuleOnly);
+        Linter.Lint(new[] { Source(path, bytes) }, LintSettings.Default);
 
     internal static LintReport LintSet(params (string Path, string Text)[] files) =>
+        Linter.Lint(files.Select(f => Source(f.Path, f.Text)), LintSettings.Default);
+
+    /// <summary>Lints with <see cref="ExampleRuleOnly"/> unless other settings are given.</summary>
+    internal static LintReport LintExampleRule(string text, string path = "template.yaml", LintSettings? settings = null) =>
+        Lint(text, path, settings ?? ExampleRuleOnly);
+
+    internal static LintReport LintExampleRule(byte[] bytes, string path = "template.yaml") =>
+        Linter.Lint(new[] { Source(path, bytes) }, ExampleRuleOnly);
+
+    internal static LintReport LintExampleRuleSet(params (string Path, string Text)[] files) =>
         Linter.Lint(files.Select(f => Source(f.Path, f.Text)), ExampleRuleOnly);
 
     /// <summary>The template model of one text (which must be a template).</summary>
