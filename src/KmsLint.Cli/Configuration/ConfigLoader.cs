@@ -17,6 +17,11 @@ internal sealed class ConfigLoader
 {
     public const string FileName = ".kmslint.yaml";
 
+    /// <summary>A config is a few dozen lines; these bounds keep a hostile one from exhausting memory or the stack.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public const int MaxDepth = 64;
+
     private static readonly string[] TopLevelKeys =
         { "rules", "tags", "keys", "detection", "external", "exclude", "max_file_bytes" };
 
@@ -30,6 +35,9 @@ internal sealed class ConfigLoader
         string text;
         try
         {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxBytes)
+                throw new ConfigException($"{displayPath}: is {length:N0} bytes, larger than the {MaxBytes:N0} a config may be");
             text = File.ReadAllText(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -42,10 +50,18 @@ internal sealed class ConfigLoader
 
     private LintConfig Parse(string text, string baseDirectory)
     {
+        // YamlDotNet ends the stream at a NUL without a word, which would silently drop the rest of the config.
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            var line = text.Take(nul).Count(c => c == '\n') + 1;
+            var column = nul - text.LastIndexOf('\n', Math.Max(0, nul - 1));
+            throw new ConfigException($"{displayPath}:{line}:{column}: a NUL byte: the config must be text");
+        }
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), MaxDepth));
         }
         catch (YamlException e)
         {
