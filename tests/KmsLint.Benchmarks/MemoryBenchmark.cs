@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using KmsLint.Templates;
+
+namespace KmsLint.Benchmarks;
+
+/// <summary>
+/// Lints many small template files from disk (as the CLI does) and samples the managed heap while it runs, at a
+/// tenth of the count and at the full count, so growth per template is visible: what a repository of thousands of
+/// templates costs in memory.
+/// </summary>
+internal static class MemoryBenchmark
+{
+    public static void Run(int files)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "kmslint-memory-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var paths = Enumerable.Range(0, files).Select(i => WriteTemplate(directory, i)).ToList();
+            Measure(paths.Take(Math.Max(1, files / 10)).ToList());
+            Measure(paths);
+            Console.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Measure(List<string> paths)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = before;
+        using var done = new ManualResetEventSlim();
+        var sampler = new Thread(() =>
+        {
+            while (!done.Wait(2))
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+            }
+        });
+        sampler.Start();
+        var watch = Stopwatch.StartNew();
+        var report = Linter.Lint(paths.Select(path => new TemplateSource(path, () => File.OpenRead(path))), LintSettings.Default);
+        watch.Stop();
+        done.Set();
+        sampler.Join();
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"{paths.Count,6} files: {watch.Elapsed.TotalMilliseconds,7:F0} ms, {report.TemplatesLinted} templates, {report.Findings.Count} findings; " +
+                          $"managed heap peak +{(peak - before) / 1e6:F1} MB, report kept +{retained / 1e6:F1} MB " +
+                          $"({(peak - before) / paths.Count / 1024.0:F1} KB peak per file)");
+        GC.KeepAlive(report);
+    }
+
+    /// <summary>A small real-looking stack: one key with its alias and a topic, about 1 KB.</summary>
+    private static string WriteTemplate(string directory, int index)
+    {
+        var path = Path.Combine(directory, $"stack-{index:D5}.yaml");
+        File.WriteAllText(path, $$"""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Description: service {{index}}
+            Parameters:
+              Stage: { Type: String, Default: prod }
+            Resources:
+              Key{{index}}:
+                Type: AWS::KMS::Key
+                DeletionPolicy: Retain
+                UpdateReplacePolicy: Retain
+                Properties:
+                  Description: !Sub "${Stage} key {{index}}"
+                  EnableKeyRotation: true
+                  PendingWindowInDays: 30
+                  Tags:
+                    - { Key: Owner, Value: team-{{index % 17}} }
+                    - { Key: Purpose, Value: data }
+              Alias{{index}}:
+                Type: AWS::KMS::Alias
+                Properties:
+                  AliasName: !Sub "alias/${Stage}-{{index}}"
+                  TargetKeyId: !Ref Key{{index}}
+              Topic{{index}}:
+                Type: AWS::SNS::Topic
+                Properties:
+                  KmsMasterKeyId: !GetAtt Key{{index}}.Arn
+            Outputs:
+              KeyArn:
+                Value: !GetAtt Key{{index}}.Arn
+                Export: { Name: !Sub "${AWS::StackName}-key-{{index}}" }
+            """);
+        return path;
+    }
+}
