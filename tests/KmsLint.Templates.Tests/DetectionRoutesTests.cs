@@ -142,7 +142,7 @@ public class DetectionRoutesTests
     {
         var finding = Assert.Single(LintDetection(pattern).OfRule(RuleCatalog.DetectionMissesEvent));
 
-        Assert.StartsWith("metric filter Filter ", finding.Message);
+        Assert.StartsWith("Metric filter Filter ", finding.Message);
         Assert.Contains(expected, finding.Message);
     }
 

@@ -17,7 +17,7 @@ public sealed class DetectionMissesEventRule : LintRule
                 continue;
             }
 
-            var name = $"{detection.Kind} {detection.Resource.LogicalId}";
+            var name = $"{char.ToUpperInvariant(detection.Kind[0])}{detection.Kind.Substring(1)} {detection.Resource.LogicalId}";
             var problem = verdict.MatchesNothing
                 ? $"{name} matches no real CloudTrail event: it requires something a real event never has (e.g. && where || was meant, a misspelt field or value)"
                 : verdict.MatchesDisableKey
