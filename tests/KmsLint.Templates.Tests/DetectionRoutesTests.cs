@@ -53,8 +53,7 @@ public class DetectionRoutesTests
             Properties:
               EventPattern:
                 source: [aws.kms]
-                resources: [!GetAtt Key.Arn]
-                detail: { eventName: [DisableKey, ScheduleKeyDeletion] }
+                detail: { eventName: [DisableKey, ScheduleKeyDeletion], resources: { ARN: [!GetAtt Key.Arn] } }
               Targets: [{ Arn: !Ref OnCallTopicArn, Id: oncall }]
           Key:
             Type: AWS::KMS::Key
@@ -81,7 +80,7 @@ public class DetectionRoutesTests
     {
         var rule = GraphOf(("stack.yaml", Stack)).DetectionRoutes.Rules.Single();
 
-        Assert.Equal(new[] { "resources" }, rule.Pattern.ScopedFields);
+        Assert.Equal(new[] { "detail.resources.ARN" }, rule.Pattern.ScopedFields);
         Assert.True(rule.MatchesBothLifecycleEvents);
         Assert.Equal("parameter OnCallTopicArn has no Default", rule.UnfollowedTargets.Single().Reason, ignoreCase: true);
     }
@@ -100,6 +99,22 @@ public class DetectionRoutesTests
         var disabled = Stack.Replace("      Targets: [{ Arn: !Ref OnCallTopicArn", "      State: DISABLED\n      Targets: [{ Arn: !Ref OnCallTopicArn");
 
         Assert.Empty(GraphOf(("stack.yaml", disabled)).DetectionRoutes.Rules);
+    }
+
+    [Fact]
+    public void A_rule_filtering_on_the_envelope_resources_never_fires_and_Kms201_says_why()
+    {
+        // CloudTrail API calls reach EventBridge with "resources": [], so the widdix-style key scope never matches.
+        var envelopeScoped = Stack.Replace(
+            "detail: { eventName: [DisableKey, ScheduleKeyDeletion], resources: { ARN: [!GetAtt Key.Arn] } }",
+            "resources: [!GetAtt Key.Arn]\n        detail: { eventName: [DisableKey, ScheduleKeyDeletion] }");
+
+        var rule = GraphOf(("stack.yaml", envelopeScoped)).DetectionRoutes.Rules.Single();
+        Assert.Empty(rule.Pattern.ScopedFields);
+        Assert.True(rule.Pattern.Verdict!.MatchesNothing);
+        var finding = Assert.Single(Linter.Lint(new[] { Source("t.yaml", envelopeScoped) }, LintSettings.Default).OfRule(RuleCatalog.DetectionMissesEvent));
+        Assert.Contains("empty resources list", finding.Message);
+        Assert.Contains("detail.resources.ARN", finding.Message);
     }
 
     [Fact]

@@ -126,7 +126,8 @@ public sealed class PatternEvaluation
 
     /// <summary>
     /// The YAML pattern as a JSON value, positions kept. A field whose value holds an intrinsic is left out (it
-    /// matches, standing for "the resource the template names") and recorded in <paramref name="scoped"/>.
+    /// matches, standing for "the resource the template names") and recorded in <paramref name="scoped"/>,
+    /// except the envelope's <c>resources</c> (see <see cref="IsEnvelopeResources"/>).
     /// </summary>
     private static JsonObject ToJson(MappingNode mapping, string path, List<string> scoped)
     {
@@ -142,7 +143,7 @@ public sealed class PatternEvaluation
                     members.Add(new KeyValuePair<string, JsonValue>(entry.Key.Value, value));
                 }
             }
-            else if (ContainsIntrinsic(entry.Value, 0))
+            else if (ContainsIntrinsic(entry.Value, 0) && !IsEnvelopeResources(path, entry.Key.Value))
             {
                 scoped.Add(fieldPath);
             }
@@ -176,6 +177,13 @@ public sealed class PatternEvaluation
                 return new JsonString(node.ScalarText ?? string.Empty) { Line = line, Column = column };
         }
     }
+
+    /// <summary>
+    /// The envelope's top-level <c>resources</c> is kept even when a template names it by intrinsic: EventBridge
+    /// delivers CloudTrail API-call events with <c>"resources": []</c>, so such a filter never matches and the rule
+    /// must be reported (KMS201), not taken as scoped. (The key's ARN is in <c>detail.resources[].ARN</c>.)
+    /// </summary>
+    private static bool IsEnvelopeResources(string path, string field) => path.Length == 0 && field == "resources";
 
     private static bool ContainsIntrinsic(TemplateNode node, int depth) => node switch
     {
