@@ -1,5 +1,6 @@
 using System.Text;
 using KmsLint.Cli.Configuration;
+using KmsLint.Cli.Discovery;
 
 namespace KmsLint.Cli.Tests;
 
@@ -68,6 +69,21 @@ public sealed class HostileInputTests : IDisposable
 
         tree.Write(".kmslint.yaml", rules + "max_file_bytes: 8388608\n");
         Assert.Equal(new[] { "long.yaml KMS403" }, Reported(tree.Run("lint")));
+    }
+
+    [Fact]
+    public void ANamedPipeWithATemplateNameIsNotOpenedByTheWalk()
+    {
+        tree.Write("stacks/a.yaml", Templates.Broken);
+        if (!ExternalTools.IsOnPath("mkfifo"))
+            return; // no FIFOs on this system (Windows): nothing that could block
+        Assert.Equal(0, ExternalTools.Run(tree.Root, null, "mkfifo", tree.PathOf("stacks/pipe.yaml")).ExitCode);
+        var context = new CliContext(TextWriter.Null, TextWriter.Null, tree.Root);
+
+        // Discovery decides without opening anything; had it kept the pipe, reading it would wait for a writer forever.
+        var discovered = new TemplateDiscovery(context, ExcludeSet.None).Discover(new[] { tree.PathOf("stacks") }).Files;
+
+        Assert.Equal(new[] { "stacks/a.yaml" }, discovered.Select(file => file.DisplayPath));
     }
 
     public static TheoryData<string, string> HostileConfigs => new()

@@ -12,7 +12,8 @@ internal sealed record DiscoveryResult(IReadOnlyList<DiscoveredFile> Files, IRea
 /// Finds the files to lint under the PATH arguments. Directories are walked in ordinal name order (so output is
 /// deterministic) for template extensions, skipping tool and dependency folders and the config's excludes.
 /// Symbolic links to directories met during the walk are not followed, so link loops cannot happen; links to
-/// files are linted. Entries that vanish during the walk are skipped; unreadable directories are reported.
+/// files are linted. Entries that vanish during the walk are skipped; unreadable directories are reported;
+/// empty files and named pipes met during the walk are skipped.
 /// </summary>
 internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
 {
@@ -103,6 +104,10 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
             return false;
         // A dangling link or a file removed since the listing has nothing to lint.
         if (file.LinkTarget is not null && !File.Exists(file.FullName))
+            return false;
+        // A zero-byte file holds nothing to lint, and a named pipe (FIFO) also reads as zero bytes: opening one
+        // would block the run until some other process writes to it.
+        if (file is FileInfo { Length: 0 })
             return false;
         return !excludes.IsExcluded(file.FullName);
     }
