@@ -9,6 +9,8 @@ public sealed record ProcessResult(int ExitCode, string Output);
 /// <summary>Runs the real programs the README tells users to run: dotnet, git, pre-commit, npx.</summary>
 public static class ExternalTools
 {
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>The checkout this test assembly was built from (the folder holding KmsLint.sln).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -56,7 +58,14 @@ public static class ExternalTools
             process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (gate) output.AppendLine(line.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            process.WaitForExit();
+            // A hung tool must fail its test, not hang the suite (and CI) forever.
+            if (!process.WaitForExit(ToolTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                lock (gate)
+                    return new ProcessResult(124, $"{program} did not finish within {ToolTimeout.TotalMinutes} minutes and was killed\n{output}");
+            }
+            process.WaitForExit(); // drains the redirected output
             lock (gate)
                 return new ProcessResult(process.ExitCode, output.ToString());
         }
