@@ -184,6 +184,34 @@ public class DetectionRoutesTests
     }
 
     [Fact]
+    public void A_pattern_that_cannot_be_resolved_does_not_silence_Kms200()
+    {
+        var report = LintDetection("!Sub '{($.eventSource=${Source})&&(($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion))}'",
+            parameters: "Parameters:\n  Source: { Type: String }\n");
+
+        var finding = Assert.Single(report.OfRule(RuleCatalog.NoKeyLifecycleDetection));
+        Assert.Contains("The pattern of Filter cannot be resolved", finding.Message);
+        Assert.Empty(report.OfRule(RuleCatalog.DetectionMissesEvent));
+        Assert.Empty(report.OfRule(RuleCatalog.PatternDoesNotParse));
+    }
+
+    [Fact]
+    public void An_event_pattern_made_only_of_intrinsics_is_not_a_syntax_error()
+    {
+        var onlyIntrinsics = Stack.Replace(
+            """
+                    source: [aws.kms]
+                    detail: { eventName: [DisableKey, ScheduleKeyDeletion], resources: { ARN: [!GetAtt Key.Arn] } }
+            """,
+            """
+                    detail: { resources: { ARN: [!GetAtt Key.Arn] } }
+            """);
+
+        Assert.NotEqual(Stack, onlyIntrinsics);
+        Assert.Empty(Linter.Lint(new[] { Source("t.yaml", onlyIntrinsics) }, LintSettings.Default).OfRule(RuleCatalog.PatternDoesNotParse));
+    }
+
+    [Fact]
     public void Kms203_on_an_unknown_log_group_says_how_to_declare_the_trail()
     {
         var report = LintDetection("'{($.eventSource=kms.amazonaws.com)&&(($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion))}'",

@@ -27,6 +27,9 @@ public sealed class PatternEvaluation
 
     public PatternVerdict? Verdict { get; }
 
+    /// <summary>The pattern was resolved and either evaluated or rejected: KMS201/KMS202/KMS204 can judge it.</summary>
+    public bool IsJudged => Verdict is not null || Error is not null;
+
     /// <summary>The engine's syntax error (KMS204).</summary>
     public PatternSyntaxException? Error { get; }
 
@@ -57,6 +60,11 @@ public sealed class PatternEvaluation
         {
             var scoped = new List<string>();
             var value = ToJson(mapping, string.Empty, scoped);
+            if (value.Members.Count == 0 && scoped.Count > 0)
+            {
+                return Unresolved(); // every field names a resource by intrinsic: nothing left to judge, nothing to report as syntax
+            }
+
             try
             {
                 return new PatternEvaluation(null, CloudTrailCorpus.Evaluate(EventPattern.FromValue(value)), null, null, scoped);
