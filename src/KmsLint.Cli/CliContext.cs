@@ -1,3 +1,5 @@
+using KmsLint.Templates;
+
 namespace KmsLint.Cli;
 
 /// <summary>Everything a command may touch of the outside world, so tests run the CLI in-process.</summary>
@@ -14,6 +16,9 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, string Wor
 
     /// <summary>Reads an environment variable (NO_COLOR, KMSLINT_DEBUG).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The engine; tests put in a pipeline with a crashing rule to check a crash is reported, not hidden.</summary>
+    internal Func<IEnumerable<TemplateSource>, LintSettings, LintReport> Lint { get; init; } = Linter.Lint;
 
     /// <summary>A path as the user gave it, made absolute against <see cref="WorkingDirectory"/>.</summary>
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);

@@ -60,7 +60,7 @@ internal sealed class LintCommand : ICommand
             progress.FileOpened();
             return Open(file);
         }));
-        var report = Linter.Lint(sources, config.Settings);
+        var report = context.Lint(sources, config.Settings);
         progress.Done();
 
         var findings = WithUnreadableDirectories(report.Findings, discovery, config.Settings);
