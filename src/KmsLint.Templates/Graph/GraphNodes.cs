@@ -149,7 +149,7 @@ public sealed class EventRule : GraphNode
     public TemplateNode? Targets => Resource.Property("Targets");
 }
 
-/// <summary>An <c>AWS::KMS::Key</c> with its aliases.</summary>
+/// <summary>An <c>AWS::KMS::Key</c> or <c>AWS::KMS::ReplicaKey</c> (both hold key material that deletion destroys) with its aliases.</summary>
 public sealed class Key : GraphNode
 {
     private readonly List<Resource> aliases = new();
@@ -159,6 +159,11 @@ public sealed class Key : GraphNode
     }
 
     public new Resource Resource => base.Resource!;
+
+    public bool IsReplica => Resource.Type == "AWS::KMS::ReplicaKey";
+
+    /// <summary>"KMS key" or "KMS replica key", for messages.</summary>
+    public string Kind => IsReplica ? "KMS replica key" : "KMS key";
 
     /// <summary>The <c>AWS::KMS::Alias</c> resources whose TargetKeyId is this key.</summary>
     public IReadOnlyList<Resource> Aliases => aliases;

@@ -300,6 +300,7 @@ public sealed class RepoGraph
                         Register(resource, new EventRule(resource), eventRules);
                         break;
                     case "AWS::KMS::Key":
+                    case "AWS::KMS::ReplicaKey":
                         Register(resource, new Key(resource), keys);
                         break;
                     case "AWS::KMS::Alias":

@@ -14,7 +14,7 @@ public sealed class KeyDeclaredDisabledRule : LintRule
         {
             if (key.Resource.Property("Enabled") is Yaml.ScalarNode { AsBoolean: false } enabled)
             {
-                yield return Report(key.Resource.SpanOf("Enabled"), $"KMS key {key.LogicalId} is declared Enabled: false; a disabled key breaks everything encrypted with it. Remove the property or set it to true.", key.LogicalId);
+                yield return Report(key.Resource.SpanOf("Enabled"), $"{key.Kind} {key.LogicalId} is declared Enabled: false; a disabled key breaks everything encrypted with it. Remove the property or set it to true.", key.LogicalId);
             }
         }
     }

@@ -12,8 +12,9 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var key in graph.KeysAndReplicaKeys())
+        foreach (var keyNode in graph.Keys)
         {
+            var key = keyNode.Resource;
             var present = TagKeys(graph, key);
             if (present is null)
             {
@@ -24,7 +25,7 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
             if (missing.Count > 0)
             {
                 yield return Report(key.SpanOf("Tags"),
-                    $"{key.KeyKind()} {key.LogicalId} lacks the ownership tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}, "
+                    $"{keyNode.Kind} {key.LogicalId} lacks the ownership tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}, "
                     + $"so nobody can be asked before it is disabled or deleted. Add {string.Join(" and ", missing)} to Tags (tags.required in .kmslint.yaml sets the required keys).",
                     key.LogicalId);
             }

@@ -15,8 +15,9 @@ public sealed class KeyNotRetainedRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var key in graph.KeysAndReplicaKeys())
+        foreach (var keyNode in graph.Keys)
         {
+            var key = keyNode.Resource;
             var missing = new List<string>();
             if (key.DeletionPolicy is not ("Retain" or "RetainExceptOnCreate"))
             {
@@ -31,7 +32,7 @@ public sealed class KeyNotRetainedRule : LintRule
             if (missing.Count > 0)
             {
                 yield return Report(key,
-                    $"{key.KeyKind()} {key.LogicalId} has no {string.Join(" and no ", missing)}, so {Consequence(missing.Count, key)} schedules the key's deletion. "
+                    $"{keyNode.Kind} {key.LogicalId} has no {string.Join(" and no ", missing)}, so {Consequence(missing.Count, key)} schedules the key's deletion. "
                     + $"Add {string.Join(" and ", missing)}.");
             }
         }

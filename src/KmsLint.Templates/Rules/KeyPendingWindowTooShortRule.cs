@@ -15,15 +15,16 @@ public sealed class KeyPendingWindowTooShortRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var key in graph.KeysAndReplicaKeys())
+        foreach (var keyNode in graph.Keys)
         {
+            var key = keyNode.Resource;
             var tooShort = graph.Resolver.ResolveWithBranches(key.Template, key.Property("PendingWindowInDays"))
                 .Select(value => (value, days: Days(value)))
                 .FirstOrDefault(candidate => candidate.days < settings.MinPendingWindowDays);
             if (tooShort.value is not null)
             {
                 yield return Report(key.SpanOf("PendingWindowInDays"),
-                    $"{key.KeyKind()} {key.LogicalId} has PendingWindowInDays {tooShort.days}{tooShort.value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "
+                    $"{keyNode.Kind} {key.LogicalId} has PendingWindowInDays {tooShort.days}{tooShort.value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "
                     + "so a scheduled deletion leaves little time to notice and cancel it. Raise it or remove it (AWS defaults to 30); keys.min_pending_window_days in .kmslint.yaml sets the minimum.",
                     key.LogicalId);
             }
