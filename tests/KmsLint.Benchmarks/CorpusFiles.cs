@@ -18,6 +18,10 @@ internal static class CorpusFiles
             .ToList();
     }
 
+    /// <summary>The corpus, or null when there is none (benchmarks that can run without it).</summary>
+    public static IReadOnlyList<CorpusFile>? TryLoad(string? directory) =>
+        directory is not null || FindBesideRepository() is not null ? Load(directory) : null;
+
     private static string? FindBesideRepository()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

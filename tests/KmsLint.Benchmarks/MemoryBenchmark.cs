@@ -1,16 +1,20 @@
 using System.Diagnostics;
 using KmsLint.Templates;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Model;
+using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Benchmarks;
 
 /// <summary>
 /// Lints many small template files from disk (as the CLI does) and samples the managed heap while it runs, at a
 /// tenth of the count and at the full count, so growth per template is visible: what a repository of thousands of
-/// templates costs in memory.
+/// templates costs in memory. Then what the model keeps alive per template until the rules have run (the part that
+/// grows with the repository), for the small stack and for the real templates of the shared corpus.
 /// </summary>
 internal static class MemoryBenchmark
 {
-    public static void Run(int files)
+    public static void Run(int files, IReadOnlyList<CorpusFile>? corpus)
     {
         var directory = Path.Combine(Path.GetTempPath(), "kmslint-memory-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -20,6 +24,12 @@ internal static class MemoryBenchmark
             Measure(paths.Take(Math.Max(1, files / 10)).ToList());
             Measure(paths);
             Console.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+            var stacks = paths.Take(1_000).Select(path => new CorpusFile(path, File.ReadAllBytes(path))).ToList();
+            PrintRetained("small stack", stacks);
+            if (corpus is not null)
+            {
+                PrintRetained("shared corpus", corpus);
+            }
         }
         finally
         {
@@ -52,6 +62,28 @@ internal static class MemoryBenchmark
                           $"managed heap peak +{(peak - before) / 1e6:F1} MB, report kept +{retained / 1e6:F1} MB " +
                           $"({(peak - before) / paths.Count / 1024.0:F1} KB peak per file)");
         GC.KeepAlive(report);
+    }
+
+    /// <summary>Bytes the built models hold (parsed, built, kept in a list as the pipeline keeps them for the graph).</summary>
+    private static void PrintRetained(string name, IReadOnlyList<CorpusFile> files)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var models = new List<Template>(files.Count);
+        long sourceBytes = 0;
+        foreach (var file in files)
+        {
+            var parsed = TemplateReader.Read(file.Path, file.Bytes, file.Bytes.Length);
+            if (parsed.ParseError is null && TemplateBuilder.IsTemplate(parsed.Root))
+            {
+                models.Add(TemplateBuilder.Build(file.Path, (MappingNode)parsed.Root!, new List<ParseProblem>(parsed.Malformed), RepoGraph.ReadsPropertiesOf));
+                sourceBytes += file.Bytes.Length;
+            }
+        }
+
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"model kept alive, {name}: {models.Count} templates of {sourceBytes / (double)models.Count / 1024:F1} KB on average, " +
+                          $"{retained / (double)models.Count / 1024:F1} KB per template ({retained / (double)sourceBytes:F1} bytes per source byte)");
+        GC.KeepAlive(models);
     }
 
     /// <summary>A small real-looking stack: one key with its alias and a topic, about 1 KB.</summary>

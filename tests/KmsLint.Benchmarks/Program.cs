@@ -22,7 +22,7 @@ switch (command)
         LintBenchmark.Run(CorpusFiles.Load(Text("--corpus")), warmups: (int)Option("--warmups", 5), iterations: (int)Option("--iterations", 30));
         return 0;
     case "memory":
-        MemoryBenchmark.Run((int)Option("--files", 5_000));
+        MemoryBenchmark.Run((int)Option("--files", 5_000), CorpusFiles.TryLoad(Text("--corpus")));
         return 0;
     case "fuzz":
         return FuzzRunner.Run(

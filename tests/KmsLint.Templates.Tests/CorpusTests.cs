@@ -1,3 +1,7 @@
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Pipeline;
+using KmsLint.Templates.Rules;
+
 namespace KmsLint.Templates.Tests;
 
 public class CorpusTests
@@ -36,6 +40,20 @@ public class CorpusTests
         Assert.Contains("duplicate key 'MySNSTopic'", duplicate.Message);
         Assert.Equal((17, 3), (duplicate.Location.StartLine, duplicate.Location.StartColumn));
         Assert.True(report.TemplatesLinted >= 520, $"only {report.TemplatesLinted} templates linted");
+    }
+
+    /// <summary>Linted as one set, the corpus resolves across hundreds of templates; models that drop unread properties must agree.</summary>
+    [CorpusFact]
+    public void Dropping_unread_properties_changes_no_finding_on_the_whole_corpus()
+    {
+        var files = Corpus.Files();
+        IEnumerable<TemplateSource> Sources() => files.Select(f => new TemplateSource(Corpus.Relative(f), () => File.OpenRead(f)));
+
+        var whole = LintPipeline.Run(Sources(), LintSettings.Default, RuleRegistry.All, readsPropertiesOf: null);
+        var pruned = LintPipeline.Run(Sources(), LintSettings.Default, RuleRegistry.All, RepoGraph.ReadsPropertiesOf);
+
+        Assert.Contains(whole.Findings, f => f.RuleId.StartsWith("KMS4", StringComparison.Ordinal));
+        Assert.Equal(whole.Findings, pruned.Findings);
     }
 }
 

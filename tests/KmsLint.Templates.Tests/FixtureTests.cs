@@ -1,4 +1,7 @@
 using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Pipeline;
+using KmsLint.Templates.Rules;
 
 namespace KmsLint.Templates.Tests;
 
@@ -61,13 +64,8 @@ public class FixtureTests
         var isBad = parts[1] == "bad";
         var entry = Path.Combine(FixtureRoot, fixture);
         var isFolder = Directory.Exists(entry);
-        var files = isFolder
-            ? Directory.GetFiles(entry, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToArray()
-            : new[] { entry };
-        var baseDirectory = isFolder ? entry : Path.GetDirectoryName(entry)!;
-        var sources = files.Select(f => new TemplateSource(Path.GetRelativePath(baseDirectory, f).Replace('\\', '/'), () => File.OpenRead(f)));
 
-        var report = Linter.Lint(sources, LintSettings.Default);
+        var report = Linter.Lint(SourcesOf(entry), LintSettings.Default);
 
         var expected = isBad ? ReadExpected(entry, isFolder) : new List<string>();
         var checkedRules = new HashSet<string>(AlwaysChecked) { ruleId };
@@ -78,6 +76,30 @@ public class FixtureTests
             .ToList();
         Assert.Equal(expected, actual);
         Assert.True(report.TemplatesLinted > 0, fixture + " holds no template");
+    }
+
+    /// <summary>Models drop the properties no rule reads (to keep a large run's memory small); that must change no finding.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Dropping_unread_properties_changes_no_finding(string fixture)
+    {
+        var entry = Path.Combine(FixtureRoot, fixture);
+
+        var whole = LintPipeline.Run(SourcesOf(entry), LintSettings.Default, RuleRegistry.All, readsPropertiesOf: null);
+        var pruned = LintPipeline.Run(SourcesOf(entry), LintSettings.Default, RuleRegistry.All, RepoGraph.ReadsPropertiesOf);
+
+        Assert.Equal(whole.Findings, pruned.Findings);
+    }
+
+    /// <summary>A fixture template, or every file of a fixture folder as one set, named relative to the folder.</summary>
+    private static IEnumerable<TemplateSource> SourcesOf(string entry)
+    {
+        var isFolder = Directory.Exists(entry);
+        var files = isFolder
+            ? Directory.GetFiles(entry, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToArray()
+            : new[] { entry };
+        var baseDirectory = isFolder ? entry : Path.GetDirectoryName(entry)!;
+        return files.Select(f => new TemplateSource(Path.GetRelativePath(baseDirectory, f).Replace('\\', '/'), () => File.OpenRead(f)));
     }
 
     private static List<string> ReadExpected(string entry, bool isFolder)

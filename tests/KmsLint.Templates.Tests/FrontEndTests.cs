@@ -100,7 +100,7 @@ public class FrontEndTests
         var fromJson = ModelOf(json, "t.json");
         var fromYaml = ModelOf(yaml, "t.yaml");
 
-        Assert.Equal(Shape(fromJson.Root), Shape(fromYaml.Root));
+        Assert.Equal(Shape(TemplateReader.Read("t.json", json).Root!), Shape(TemplateReader.Read("t.yaml", yaml).Root!));
         Assert.Equal("Retain", fromJson.Resources[0].DeletionPolicy);
         Assert.Equal("kms", fromYaml.Parameters[0].Default!.ScalarText);
         Assert.Equal(fromJson.Outputs[0].ExportName!.AsIntrinsic!.Function, fromYaml.Outputs[0].ExportName!.AsIntrinsic!.Function);

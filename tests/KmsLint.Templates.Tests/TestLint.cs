@@ -69,7 +69,7 @@ internal static class TestLint
             var parsed = TemplateReader.Read(path, text);
             Assert.Null(parsed.ParseError);
             Assert.True(TemplateBuilder.IsTemplate(parsed.Root), path + " is not a template");
-            templates.Add(TemplateBuilder.Build(path, (MappingNode)parsed.Root!, new List<ParseProblem>()));
+            templates.Add(TemplateBuilder.Build(path, (MappingNode)parsed.Root!, new List<ParseProblem>(), RepoGraph.ReadsPropertiesOf));
         }
 
         return new RepoGraph(templates, external);

@@ -18,6 +18,13 @@ public sealed class RepoGraph
     private static readonly IReadOnlyList<Topic> NoTopics = Array.Empty<Topic>();
     private static readonly IReadOnlyList<Subscription> NoSubscriptions = Array.Empty<Subscription>();
 
+    /// <summary>The resource types whose properties the graph (and so any rule) reads: the types <see cref="AddNodes"/> registers.</summary>
+    private static readonly HashSet<string> TypesRead = new(StringComparer.Ordinal)
+    {
+        "AWS::CloudTrail::Trail", "AWS::Logs::LogGroup", "AWS::Logs::MetricFilter", "AWS::CloudWatch::Alarm", "AWS::SNS::Topic",
+        "AWS::SNS::Subscription", "AWS::Events::Rule", "AWS::KMS::Key", "AWS::KMS::ReplicaKey", "AWS::KMS::Alias",
+    };
+
     private readonly List<Trail> trails = new();
     private readonly List<LogGroup> logGroups = new();
     private readonly List<MetricFilter> filters = new();
@@ -42,6 +49,9 @@ public sealed class RepoGraph
     private readonly Dictionary<Topic, List<Subscription>> subscriptionsOf = new();
 
     private readonly Lazy<DetectionRouteView> detectionRoutes;
+
+    /// <summary>True when the graph reads properties of resources of <paramref name="type"/>; models may drop the others' properties.</summary>
+    public static bool ReadsPropertiesOf(string type) => TypesRead.Contains(type);
 
     public RepoGraph(IReadOnlyList<Template> templates, ExternalResources external)
     {

@@ -10,7 +10,6 @@ public sealed class Template
 
     internal Template(
         string path,
-        MappingNode root,
         IReadOnlyList<Parameter> parameters,
         IReadOnlyDictionary<string, TemplateNode> conditions,
         IReadOnlyList<Resource> resources,
@@ -19,7 +18,6 @@ public sealed class Template
         IReadOnlyList<SuppressionEntry> suppressions)
     {
         Path = path;
-        Root = root;
         Parameters = parameters;
         Conditions = conditions;
         Resources = resources;
@@ -38,8 +36,6 @@ public sealed class Template
 
     /// <summary>The file as the user named it.</summary>
     public string Path { get; }
-
-    public MappingNode Root { get; }
 
     public IReadOnlyList<Parameter> Parameters { get; }
 

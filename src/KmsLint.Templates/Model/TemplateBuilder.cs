@@ -7,6 +7,11 @@ public static class TemplateBuilder
 {
     private static readonly string[] ResourceTypePrefixes = { "AWS::", "Custom::", "Alexa::" };
 
+    /// <summary>The resource attributes a resource of any type keeps when its properties are dropped.</summary>
+    private static readonly IReadOnlyDictionary<string, TemplateNode> EmptyConditions = new Dictionary<string, TemplateNode>();
+
+    private static readonly string[] KeptAttributes = { "Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn" };
+
     /// <summary>True when the root is a CloudFormation template: it has <c>AWSTemplateFormatVersion</c>, or typed AWS/custom resources.</summary>
     public static bool IsTemplate(TemplateNode? root)
     {
@@ -36,8 +41,14 @@ public static class TemplateBuilder
         return false;
     }
 
-    /// <summary>Builds the model of a template root (check <see cref="IsTemplate"/> first); shape problems go to <paramref name="malformed"/>.</summary>
-    public static Template Build(string path, MappingNode root, List<ParseProblem> malformed)
+    /// <summary>
+    /// Builds the model of a template root (check <see cref="IsTemplate"/> first); shape problems go to <paramref name="malformed"/>.
+    /// When <paramref name="readsPropertiesOf"/> is given, resources of other types keep only their logical id, type,
+    /// resource attributes and suppressions, and a template with no resource of a read type and no export keeps only
+    /// its path and ignore entries: a run keeps every model alive until the rules have run, and the bulk of a real
+    /// repository (function code, IAM policies, state machines) is in resources no rule reads.
+    /// </summary>
+    public static Template Build(string path, MappingNode root, List<ParseProblem> malformed, Func<string, bool>? readsPropertiesOf = null)
     {
         var parameters = new List<Parameter>();
         foreach (var (name, value) in Section(root, "Parameters", malformed))
@@ -60,7 +71,7 @@ public static class TemplateBuilder
         var resources = new List<Resource>();
         foreach (var (id, value) in Section(root, "Resources", malformed))
         {
-            if (BuildResource(id, value, malformed) is { } resource)
+            if (BuildResource(id, value, malformed, readsPropertiesOf) is { } resource)
             {
                 resources.Add(resource);
             }
@@ -91,7 +102,13 @@ public static class TemplateBuilder
         }
 
         var suppressions = Suppressions.Read(root["Metadata"], malformed);
-        return new Template(path, root, parameters, conditions, resources, outputs, mappings as MappingNode, suppressions);
+        if (readsPropertiesOf is not null && !resources.Exists(resource => readsPropertiesOf(resource.Type)) && !outputs.Exists(output => output.ExportName is not null))
+        {
+            // Nothing in it can be a node of the graph or be imported by one: keep the file and its ignore entries only.
+            return new Template(path, Array.Empty<Parameter>(), EmptyConditions, Array.Empty<Resource>(), Array.Empty<Output>(), null, suppressions);
+        }
+
+        return new Template(path, parameters, conditions, resources, outputs, mappings as MappingNode, suppressions);
     }
 
     private static bool HasResourceTypePrefix(string type)
@@ -107,7 +124,7 @@ public static class TemplateBuilder
         return false;
     }
 
-    private static Resource? BuildResource(ScalarNode id, TemplateNode value, List<ParseProblem> malformed)
+    private static Resource? BuildResource(ScalarNode id, TemplateNode value, List<ParseProblem> malformed, Func<string, bool>? readsPropertiesOf)
     {
         if (value is not MappingNode definition)
         {
@@ -130,7 +147,25 @@ public static class TemplateBuilder
             malformed.Add(new ParseProblem($"resource {id.Value}: Properties must be a mapping", propertiesNode.Span));
         }
 
-        return new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, DependsOn(id, definition["DependsOn"], malformed), Suppressions.Read(definition["Metadata"], malformed));
+        var dependsOn = DependsOn(id, definition["DependsOn"], malformed);
+        var suppressions = Suppressions.Read(definition["Metadata"], malformed);
+        return readsPropertiesOf is null || readsPropertiesOf(type.Value)
+            ? new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, dependsOn, suppressions)
+            : new Resource(id.Value, id, type.Value, AttributesOnly(definition), null, dependsOn, suppressions);
+    }
+
+    private static MappingNode AttributesOnly(MappingNode definition)
+    {
+        var attributes = new MappingNode(definition.Span);
+        foreach (var name in KeptAttributes)
+        {
+            if (definition.KeyOf(name) is { } key)
+            {
+                attributes.TryAdd(key, definition[name]!);
+            }
+        }
+
+        return attributes;
     }
 
     private static IReadOnlyList<string> DependsOn(ScalarNode id, TemplateNode? node, List<ParseProblem> malformed)

@@ -12,7 +12,11 @@ internal static class LintPipeline
     internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings) =>
         Run(sources, settings, RuleRegistry.All);
 
-    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules)
+    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules) =>
+        Run(sources, settings, rules, RepoGraph.ReadsPropertiesOf);
+
+    /// <param name="readsPropertiesOf">The resource types whose models keep their properties; null keeps every model whole (tests compare the two).</param>
+    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
     {
         var findings = new List<Finding>();
         var templates = new List<Template>();
@@ -46,7 +50,7 @@ internal static class LintPipeline
             }
 
             var malformed = new List<ParseProblem>(parsed.Malformed);
-            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed));
+            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf));
             foreach (var problem in malformed)
             {
                 findings.Add(Report(RuleCatalog.TemplateMalformed, problem));

@@ -8,10 +8,25 @@ namespace KmsLint.Templates.Yaml;
 /// </summary>
 public abstract class TemplateNode
 {
-    private protected TemplateNode(SourceSpan span) => Span = span;
+    // The place is kept inline rather than as a SourceSpan object: a run keeps every model alive until the rules have
+    // run, and a span object per node was a third of a model's memory.
+    private readonly string file;
+    private readonly int startLine;
+    private readonly int startColumn;
+    private int endLine;
+    private int endColumn;
+
+    private protected TemplateNode(SourceSpan span)
+    {
+        file = span.File;
+        startLine = span.StartLine;
+        startColumn = span.StartColumn;
+        endLine = span.EndLine;
+        endColumn = span.EndColumn;
+    }
 
     /// <summary>Where the node is written (1-based lines and columns).</summary>
-    public SourceSpan Span { get; internal set; }
+    public SourceSpan Span => new(file, startLine, startColumn, endLine, endColumn);
 
     /// <summary>The node as a scalar's text, or null when it is not a scalar.</summary>
     public string? ScalarText => (this as ScalarNode)?.Value;
@@ -27,6 +42,13 @@ public abstract class TemplateNode
 
     /// <summary>How many nodes this one stands for when aliases are counted as copies (used to bound alias expansion).</summary>
     internal int ExpandedSize { get; private protected set; } = 1;
+
+    /// <summary>Sets where a mapping or sequence ends, known only when its end event is read.</summary>
+    internal void EndAt(int line, int column)
+    {
+        endLine = line;
+        endColumn = column;
+    }
 }
 
 /// <summary>A scalar: a string, number or boolean as written.</summary>

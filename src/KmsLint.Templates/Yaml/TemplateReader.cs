@@ -151,8 +151,7 @@ public static class TemplateReader
         {
             var frame = stack[stack.Count - 1];
             stack.RemoveAt(stack.Count - 1);
-            var open = frame.Node.Span;
-            frame.Node.Span = new SourceSpan(path, open.StartLine, open.StartColumn, Math.Max(1, (int)end.End.Line), Math.Max(1, (int)end.End.Column));
+            frame.Node.EndAt(Math.Max(1, (int)end.End.Line), Math.Max(1, (int)end.End.Column));
             var node = frame.Node is MappingNode mapping ? AsCallIfSingleFunctionKey(mapping) : frame.Node;
             return Complete(node, frame.Tag, frame.Anchor);
         }
