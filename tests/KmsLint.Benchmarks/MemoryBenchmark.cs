@@ -7,10 +7,11 @@ using KmsLint.Templates.Yaml;
 namespace KmsLint.Benchmarks;
 
 /// <summary>
-/// Lints many small template files from disk (as the CLI does) and samples the managed heap while it runs, at a
-/// tenth of the count and at the full count, so growth per template is visible: what a repository of thousands of
-/// templates costs in memory. Then what the model keeps alive per template until the rules have run (the part that
-/// grows with the repository), for the small stack and for the real templates of the shared corpus.
+/// Lints many template files from disk (as the CLI does) and samples the managed heap while it runs, at a tenth of
+/// the count and at the full count, so the growth per added file is visible: what a repository of thousands of
+/// templates costs in memory. Two repositories: copies of the shared corpus's real templates (most resources are of
+/// types no rule reads), and small key stacks (every resource is read: the worst case). Then what the model keeps
+/// alive per template until the rules have run, the part that grows with the repository.
 /// </summary>
 internal static class MemoryBenchmark
 {
@@ -20,16 +21,20 @@ internal static class MemoryBenchmark
         Directory.CreateDirectory(directory);
         try
         {
-            var paths = Enumerable.Range(0, files).Select(i => WriteTemplate(directory, i)).ToList();
-            Measure(paths.Take(Math.Max(1, files / 10)).ToList());
-            Measure(paths);
+            var stacks = Enumerable.Range(0, files).Select(i => WriteKeyStack(directory, i)).ToList();
+            if (corpus is not null)
+            {
+                MeasureGrowth("copies of the shared corpus", Enumerable.Range(0, files).Select(i => WriteCorpusCopy(directory, corpus, i)).ToList());
+            }
+
+            MeasureGrowth("small key stacks", stacks);
             Console.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
-            var stacks = paths.Take(1_000).Select(path => new CorpusFile(path, File.ReadAllBytes(path))).ToList();
-            PrintRetained("small stack", stacks);
             if (corpus is not null)
             {
                 PrintRetained("shared corpus", corpus);
             }
+
+            PrintRetained("small key stack", stacks.Take(1_000).Select(path => new CorpusFile(path, File.ReadAllBytes(path))).ToList());
         }
         finally
         {
@@ -37,7 +42,18 @@ internal static class MemoryBenchmark
         }
     }
 
-    private static void Measure(List<string> paths)
+    private static void MeasureGrowth(string name, List<string> paths)
+    {
+        Console.WriteLine(name + ":");
+        var tenth = paths.Take(Math.Max(1, paths.Count / 10)).ToList();
+        var small = Measure(tenth);
+        var large = Measure(paths);
+        // The peak includes garbage up to the GC's allocation budget, which the GC raises when much survives a collection.
+        Console.WriteLine($"  growth of the heap peak per added file: {(large - small) / (double)(paths.Count - tenth.Count) / 1024:F1} KB");
+    }
+
+    /// <summary>Lints the files as one set; returns the managed heap's peak above where it started.</summary>
+    private static long Measure(List<string> paths)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -52,19 +68,25 @@ internal static class MemoryBenchmark
             }
         });
         sampler.Start();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         var watch = Stopwatch.StartNew();
         var report = Linter.Lint(paths.Select(path => new TemplateSource(path, () => File.OpenRead(path))), LintSettings.Default);
         watch.Stop();
         done.Set();
         sampler.Join();
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
-        Console.WriteLine($"{paths.Count,6} files: {watch.Elapsed.TotalMilliseconds,7:F0} ms, {report.TemplatesLinted} templates, {report.Findings.Count} findings; " +
-                          $"managed heap peak +{(peak - before) / 1e6:F1} MB, report kept +{retained / 1e6:F1} MB " +
-                          $"({(peak - before) / paths.Count / 1024.0:F1} KB peak per file)");
+        Console.WriteLine($"  {paths.Count,6} files: {watch.Elapsed.TotalMilliseconds,7:F0} ms, {report.TemplatesLinted} templates, {report.Findings.Count} findings; " +
+                          $"managed heap peak +{(peak - before) / 1e6:F1} MB, report kept +{retained / 1e6:F1} MB, " +
+                          $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F0} MB in {GC.CollectionCount(0) - collections} collections");
         GC.KeepAlive(report);
+        return peak - before;
     }
 
-    /// <summary>Bytes the built models hold (parsed, built, kept in a list as the pipeline keeps them for the graph).</summary>
+    /// <summary>
+    /// Bytes that stay alive until the rules have run: the models (parsed and built as the pipeline builds them) and
+    /// the repository graph over them. This is the part of a run's memory that grows with the repository.
+    /// </summary>
     private static void PrintRetained(string name, IReadOnlyList<CorpusFile> files)
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -80,14 +102,24 @@ internal static class MemoryBenchmark
             }
         }
 
+        var graph = new RepoGraph(models, ExternalResources.None);
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
-        Console.WriteLine($"model kept alive, {name}: {models.Count} templates of {sourceBytes / (double)models.Count / 1024:F1} KB on average, " +
+        Console.WriteLine($"kept alive for the rules, {name}: {models.Count} templates of {sourceBytes / (double)models.Count / 1024:F1} KB on average, " +
                           $"{retained / (double)models.Count / 1024:F1} KB per template ({retained / (double)sourceBytes:F1} bytes per source byte)");
-        GC.KeepAlive(models);
+        GC.KeepAlive(graph);
+    }
+
+    /// <summary>The corpus's templates again and again under new names, as a large repository of real stacks.</summary>
+    private static string WriteCorpusCopy(string directory, IReadOnlyList<CorpusFile> corpus, int index)
+    {
+        var file = corpus[index % corpus.Count];
+        var path = Path.Combine(directory, $"copy-{index:D5}{Path.GetExtension(file.Path)}");
+        File.WriteAllBytes(path, file.Bytes);
+        return path;
     }
 
     /// <summary>A small real-looking stack: one key with its alias and a topic, about 1 KB.</summary>
-    private static string WriteTemplate(string directory, int index)
+    private static string WriteKeyStack(string directory, int index)
     {
         var path = Path.Combine(directory, $"stack-{index:D5}.yaml");
         File.WriteAllText(path, $$"""
