@@ -133,7 +133,7 @@ internal static class LintBenchmark
 
     private static List<Template> Model(List<ParsedFile> parsed) =>
         parsed.Where(file => file.ParseError is null && TemplateBuilder.IsTemplate(file.Root))
-            .Select(file => TemplateBuilder.Build(file.Path, (MappingNode)file.Root!, new List<ParseProblem>(file.Malformed)))
+            .Select(file => TemplateBuilder.Build(file.Path, (MappingNode)file.Root!, new List<ParseProblem>(file.Malformed), RepoGraph.ReadsPropertiesOf))
             .ToList();
 
     private static RepoGraph Graph(List<Template> templates) => new(templates, ExternalResources.None);
