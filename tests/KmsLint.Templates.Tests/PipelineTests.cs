@@ -51,6 +51,27 @@ public class PipelineTests
         Assert.False(report.Findings.First(f => f.LogicalId == "Plain" && f.Location.File == "prod.yaml").IsSuppressed);
     }
 
+    /// <summary>A template with no resource the rules read is kept as little more than its path; its ignore entries must survive that.</summary>
+    [Fact]
+    public void A_template_without_detection_resources_keeps_its_ignore_entries_and_structure_findings()
+    {
+        var report = Lint("""
+            AWSTemplateFormatVersion: "2010-09-09"
+            Metadata:
+              kmslint:
+                ignore: [{ id: KMS100, reason: "organization trail in the audit account" }]
+            Resources:
+              Handler:
+                Type: AWS::Lambda::Function
+                DependsOn: { not: a list }
+                Properties: { Runtime: python3.12, Handler: index.handler }
+            """);
+
+        var noTrail = Assert.Single(report.Findings, f => f.RuleId == "KMS100");
+        Assert.Equal("organization trail in the audit account", noTrail.Suppression?.Reason);
+        Assert.Contains(report.Findings, f => f.RuleId == "KMS901" && f.Location.StartLine == 8);
+    }
+
     [Fact]
     public void Configured_levels_replace_the_default_and_off_drops_the_rule()
     {
