@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark for pre-commit use: one `kmslint lint` of a single template, run as
-#   tool      the installed dotnet tool (the `kmslint` shim from `dotnet tool install`)
-#   tool-r2r  the same tool packed for linux-x64 with ReadyToRun code
+#   tool      the installed dotnet tool as `dotnet pack` makes it: on linux-x64 `dotnet tool install` picks
+#             KmsLint.Cli.linux-x64 (ReadyToRun) and links `kmslint` to its apphost
+#   tool-any  the portable fallback other platforms install (KmsLint.Cli.any, JIT), packed on its own
 #   dll       `dotnet kmslint.dll` (framework-dependent publish)
 #   aot       the NativeAOT binary (`dotnet publish -p:PublishAot=true`)
 #   cfn-lint  the npm cfn-lint peer, when CFN_LINT_DIR points at a folder where it is installed
@@ -28,10 +29,9 @@ XML
 echo "building (Release) ..." >&2
 dotnet pack src/KmsLint.Cli -c Release -o "$work/feed" -p:PackageVersion="$version" >"$work/build.log" 2>&1
 dotnet tool install --tool-path "$work/tool" --configfile "$work/nuget.config" KmsLint.Cli --version "$version" >>"$work/build.log" 2>&1
-dotnet pack src/KmsLint.Cli -c Release -r linux-x64 -p:PublishReadyToRun=true -o "$work/feed-r2r" \
-  -p:PackageVersion="$version-r2r" >>"$work/build.log" 2>&1
-sed -i "s|$work/feed\"|$work/feed-r2r\"|" "$work/nuget.config"
-dotnet tool install --tool-path "$work/tool-r2r" --configfile "$work/nuget.config" KmsLint.Cli --version "$version-r2r" >>"$work/build.log" 2>&1
+dotnet pack src/KmsLint.Cli -c Release -p:RuntimeIdentifiers=any -o "$work/feed" \
+  -p:PackageVersion="$version-any" >>"$work/build.log" 2>&1
+dotnet tool install --tool-path "$work/tool-any" --configfile "$work/nuget.config" KmsLint.Cli --version "$version-any" >>"$work/build.log" 2>&1
 dotnet publish src/KmsLint.Cli -c Release -o "$work/dll" >>"$work/build.log" 2>&1
 dotnet publish src/KmsLint.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >>"$work/build.log" 2>&1
 
@@ -41,7 +41,7 @@ template="$work/stack.yaml"
 
 commands=(
   -n tool "$work/tool/kmslint lint $template"
-  -n tool-r2r "$work/tool-r2r/kmslint lint $template"
+  -n tool-any "$work/tool-any/kmslint lint $template"
   -n dll "dotnet $work/dll/kmslint.dll lint $template"
   -n aot "$work/aot/kmslint lint $template"
 )

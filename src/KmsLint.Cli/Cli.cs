@@ -15,8 +15,11 @@ public static class Cli
         new Init.InitCommand(),
     };
 
+    private static string? version;
+
     /// <summary>The tool's version, e.g. <c>0.1.0</c> (without the source revision the SDK appends).</summary>
-    public static string Version { get; } = ReadVersion();
+    /// <remarks>Read on first use: the attribute lookup costs start-up time that a lint run does not need.</remarks>
+    public static string Version => version ??= ReadVersion();
 
     /// <summary>Runs kmslint with a plain working directory and non-terminal output (what tests use).</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>

@@ -116,9 +116,10 @@ public static class InstalledTool
         // A version of its own, so no package cache can hand back an older build under the same number.
         var version = Cli.Version + "-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
 
+        // Not --no-build: the solution build makes only the portable build, the pack builds the RID-specific ones.
         var pack = ExternalTools.Run(ExternalTools.RepositoryRoot, null, "dotnet",
             "pack", Path.Combine("src", "KmsLint.Cli", "KmsLint.Cli.csproj"),
-            "-c", ExternalTools.BuildConfiguration, "--no-build", "-o", feed, $"-p:PackageVersion={version}");
+            "-c", ExternalTools.BuildConfiguration, "-o", feed, $"-p:PackageVersion={version}");
         if (pack.ExitCode != 0)
             return new Installation(root, feed, tools, version, pack, new ProcessResult(-1, "not installed: pack failed"));
 

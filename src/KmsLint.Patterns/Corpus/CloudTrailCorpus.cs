@@ -12,23 +12,23 @@ public static class CloudTrailCorpus
     /// attacker's probe worth seeing, so a pattern may match it; but the CIS control targets successful changes,
     /// so a pattern that skips it (e.g. tests <c>$.errorCode NOT EXISTS</c>) is not an error either.
     /// </summary>
-    private static readonly (string Name, SampleKind Kind, string Description)[] Manifest =
+    private static readonly ManifestEntry[] Manifest =
     {
-        ("schedule-key-deletion", SampleKind.LifecycleEvent, "ScheduleKeyDeletion with a 7-day window, by an admin role from the CLI"),
-        ("disable-key", SampleKind.LifecycleEvent, "DisableKey by an admin role from the CLI"),
-        ("schedule-key-deletion-access-denied", SampleKind.FailedLifecycleAttempt, "ScheduleKeyDeletion refused with AccessDenied (a probe by a CI role)"),
-        ("decrypt", SampleKind.Neighbour, "Decrypt invoked by S3 for an SSE-KMS object read"),
-        ("encrypt", SampleKind.Neighbour, "Encrypt by an application role through an alias"),
-        ("generate-data-key", SampleKind.Neighbour, "GenerateDataKey (AES_256) by an application role"),
-        ("create-key", SampleKind.Neighbour, "CreateKey of a symmetric customer managed key"),
-        ("enable-key", SampleKind.Neighbour, "EnableKey: re-enabling is recovery, not a threat"),
-        ("cancel-key-deletion", SampleKind.Neighbour, "CancelKeyDeletion: stopping a deletion is recovery, not a threat"),
-        ("disable-key-rotation", SampleKind.Neighbour, "DisableKeyRotation: shares the 'DisableKey' prefix, but the key keeps working"),
+        new("schedule-key-deletion", SampleKind.LifecycleEvent, "ScheduleKeyDeletion with a 7-day window, by an admin role from the CLI"),
+        new("disable-key", SampleKind.LifecycleEvent, "DisableKey by an admin role from the CLI"),
+        new("schedule-key-deletion-access-denied", SampleKind.FailedLifecycleAttempt, "ScheduleKeyDeletion refused with AccessDenied (a probe by a CI role)"),
+        new("decrypt", SampleKind.Neighbour, "Decrypt invoked by S3 for an SSE-KMS object read"),
+        new("encrypt", SampleKind.Neighbour, "Encrypt by an application role through an alias"),
+        new("generate-data-key", SampleKind.Neighbour, "GenerateDataKey (AES_256) by an application role"),
+        new("create-key", SampleKind.Neighbour, "CreateKey of a symmetric customer managed key"),
+        new("enable-key", SampleKind.Neighbour, "EnableKey: re-enabling is recovery, not a threat"),
+        new("cancel-key-deletion", SampleKind.Neighbour, "CancelKeyDeletion: stopping a deletion is recovery, not a threat"),
+        new("disable-key-rotation", SampleKind.Neighbour, "DisableKeyRotation: shares the 'DisableKey' prefix, but the key keeps working"),
 
         // Synthetic on purpose: no AWS service but KMS emits an event named DisableKey today. The record shows what
         // a pattern that never tests eventSource would also count if any other source (a future API, another
         // service's similarly named call) used the name.
-        ("other-service-disable-key", SampleKind.Neighbour, "DisableKey from payment-cryptography.amazonaws.com (synthetic): same name, not KMS"),
+        new("other-service-disable-key", SampleKind.Neighbour, "DisableKey from payment-cryptography.amazonaws.com (synthetic): same name, not KMS"),
     };
 
     private static readonly Lazy<IReadOnlyList<CloudTrailSample>> Loaded = new(Load);
@@ -52,14 +52,17 @@ public static class CloudTrailCorpus
     private static IReadOnlyList<CloudTrailSample> Load()
     {
         var assembly = typeof(CloudTrailCorpus).Assembly;
-        return Manifest.Select(entry =>
+        var samples = new List<CloudTrailSample>(Manifest.Length);
+        foreach (var entry in Manifest)
         {
             using var stream = assembly.GetManifestResourceStream($"CloudTrail/{entry.Name}.json")
                 ?? throw new InvalidOperationException($"embedded CloudTrail sample {entry.Name}.json is missing from the build");
             using var reader = new StreamReader(stream);
             var record = (JsonObject)Json.Parse(reader.ReadToEnd());
-            return new CloudTrailSample(entry.Name, entry.Kind, entry.Description, JsonWriter.Compact(record), record, WrapForEventBridge(record));
-        }).ToList();
+            samples.Add(new CloudTrailSample(entry.Name, entry.Kind, entry.Description, JsonWriter.Compact(record), record, WrapForEventBridge(record)));
+        }
+
+        return samples;
     }
 
     /// <summary>The envelope EventBridge puts around a CloudTrail management event.</summary>
@@ -83,7 +86,34 @@ public static class CloudTrailCorpus
     }
 
     /// <summary>EventBridge gives the envelope its own id; derive a stable one so the corpus is deterministic.</summary>
-    private static string StableEnvelopeId(string eventId) => new string(eventId.Reverse().ToArray());
+    /// <remarks>A plain loop: <c>Enumerable.Reverse&lt;char&gt;</c> would be JIT-compiled on every start.</remarks>
+    private static string StableEnvelopeId(string eventId)
+    {
+        var reversed = new char[eventId.Length];
+        for (var i = 0; i < reversed.Length; i++)
+        {
+            reversed[i] = eventId[eventId.Length - 1 - i];
+        }
+
+        return new string(reversed);
+    }
 
     private static KeyValuePair<string, JsonValue> Member(string name, JsonValue value) => new(name, value);
+
+    /// <summary>A class, not a tuple: generic code over value types is JIT-compiled at start-up even in a ReadyToRun build.</summary>
+    private sealed class ManifestEntry
+    {
+        public ManifestEntry(string name, SampleKind kind, string description)
+        {
+            Name = name;
+            Kind = kind;
+            Description = description;
+        }
+
+        public string Name { get; }
+
+        public SampleKind Kind { get; }
+
+        public string Description { get; }
+    }
 }

@@ -69,8 +69,7 @@ public static class Json
                 default:
                     if (c == '-' || (c >= '0' && c <= '9'))
                     {
-                        var (value, text) = ReadNumber();
-                        return new JsonNumber(value, text) { Line = line, Column = column };
+                        return ReadNumber(line, column);
                     }
 
                     throw Error($"unexpected character '{Printable(c)}'");
@@ -214,7 +213,7 @@ public static class Json
             return (char)value;
         }
 
-        private (double Value, string Text) ReadNumber()
+        private JsonNumber ReadNumber(int line, int column)
         {
             var start = _pos;
             if (Peek() == '-') _pos++;
@@ -239,7 +238,7 @@ public static class Json
             var text = _text.Substring(start, _pos - start);
             var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (double.IsInfinity(value)) throw PatternSyntaxException.At(_text, start, "number out of range");
-            return (value, text);
+            return new JsonNumber(value, text) { Line = line, Column = column };
         }
 
         private void SkipDigits()

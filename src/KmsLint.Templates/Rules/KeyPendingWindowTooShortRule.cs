@@ -18,19 +18,17 @@ public sealed class KeyPendingWindowTooShortRule : LintRule
         foreach (var keyNode in graph.Keys)
         {
             var key = keyNode.Resource;
-            var tooShort = graph.Resolver.ResolveWithBranches(key.Template, key.Property("PendingWindowInDays"))
-                .Select(value => (value, days: Days(value)))
-                .FirstOrDefault(candidate => candidate.days < settings.MinPendingWindowDays);
-            if (tooShort.value is not null)
+            foreach (var value in graph.Resolver.ResolveWithBranches(key.Template, key.Property("PendingWindowInDays")))
             {
-                yield return Report(key.SpanOf("PendingWindowInDays"),
-                    $"{keyNode.Kind} {key.LogicalId} has PendingWindowInDays {tooShort.days}{tooShort.value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "
-                    + "so a scheduled deletion leaves little time to notice and cancel it. Raise it or remove it (AWS defaults to 30); keys.min_pending_window_days in .kmslint.yaml sets the minimum.",
-                    key.LogicalId);
+                if (int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days < settings.MinPendingWindowDays)
+                {
+                    yield return Report(key.SpanOf("PendingWindowInDays"),
+                        $"{keyNode.Kind} {key.LogicalId} has PendingWindowInDays {days}{value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "
+                        + "so a scheduled deletion leaves little time to notice and cancel it. Raise it or remove it (AWS defaults to 30); keys.min_pending_window_days in .kmslint.yaml sets the minimum.",
+                        key.LogicalId);
+                    break;
+                }
             }
         }
     }
-
-    private static int? Days(ConditionalValue value) =>
-        int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
 }

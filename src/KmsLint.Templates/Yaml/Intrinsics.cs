@@ -3,55 +3,88 @@ namespace KmsLint.Templates.Yaml;
 /// <summary>Names of the intrinsic functions in both forms, and the shape check of their arguments.</summary>
 public static class Intrinsics
 {
-    private static readonly (IntrinsicFunction Function, string LongName)[] Names =
+    /// <summary>
+    /// Indexed by <see cref="IntrinsicFunction"/>. Entries are a class, not a tuple, and the lookups map to them:
+    /// generic code over value types is JIT-compiled at start-up even in a ReadyToRun build, shared code over classes is not.
+    /// </summary>
+    private static readonly IntrinsicName[] Names =
     {
-        (IntrinsicFunction.Ref, "Ref"),
-        (IntrinsicFunction.GetAtt, "Fn::GetAtt"),
-        (IntrinsicFunction.Sub, "Fn::Sub"),
-        (IntrinsicFunction.Join, "Fn::Join"),
-        (IntrinsicFunction.If, "Fn::If"),
-        (IntrinsicFunction.Equals, "Fn::Equals"),
-        (IntrinsicFunction.Not, "Fn::Not"),
-        (IntrinsicFunction.And, "Fn::And"),
-        (IntrinsicFunction.Or, "Fn::Or"),
-        (IntrinsicFunction.Condition, "Condition"),
-        (IntrinsicFunction.FindInMap, "Fn::FindInMap"),
-        (IntrinsicFunction.Select, "Fn::Select"),
-        (IntrinsicFunction.Split, "Fn::Split"),
-        (IntrinsicFunction.Base64, "Fn::Base64"),
-        (IntrinsicFunction.GetAZs, "Fn::GetAZs"),
-        (IntrinsicFunction.ImportValue, "Fn::ImportValue"),
-        (IntrinsicFunction.Cidr, "Fn::Cidr"),
-        (IntrinsicFunction.Transform, "Fn::Transform"),
-        (IntrinsicFunction.Length, "Fn::Length"),
-        (IntrinsicFunction.ToJsonString, "Fn::ToJsonString"),
-        (IntrinsicFunction.Contains, "Fn::Contains"),
-        (IntrinsicFunction.EachMemberEquals, "Fn::EachMemberEquals"),
-        (IntrinsicFunction.EachMemberIn, "Fn::EachMemberIn"),
-        (IntrinsicFunction.RefAll, "Fn::RefAll"),
-        (IntrinsicFunction.ValueOf, "Fn::ValueOf"),
-        (IntrinsicFunction.ValueOfAll, "Fn::ValueOfAll"),
+        new(IntrinsicFunction.Ref, "Ref"),
+        new(IntrinsicFunction.GetAtt, "Fn::GetAtt"),
+        new(IntrinsicFunction.Sub, "Fn::Sub"),
+        new(IntrinsicFunction.Join, "Fn::Join"),
+        new(IntrinsicFunction.If, "Fn::If"),
+        new(IntrinsicFunction.Equals, "Fn::Equals"),
+        new(IntrinsicFunction.Not, "Fn::Not"),
+        new(IntrinsicFunction.And, "Fn::And"),
+        new(IntrinsicFunction.Or, "Fn::Or"),
+        new(IntrinsicFunction.Condition, "Condition"),
+        new(IntrinsicFunction.FindInMap, "Fn::FindInMap"),
+        new(IntrinsicFunction.Select, "Fn::Select"),
+        new(IntrinsicFunction.Split, "Fn::Split"),
+        new(IntrinsicFunction.Base64, "Fn::Base64"),
+        new(IntrinsicFunction.GetAZs, "Fn::GetAZs"),
+        new(IntrinsicFunction.ImportValue, "Fn::ImportValue"),
+        new(IntrinsicFunction.Cidr, "Fn::Cidr"),
+        new(IntrinsicFunction.Transform, "Fn::Transform"),
+        new(IntrinsicFunction.Length, "Fn::Length"),
+        new(IntrinsicFunction.ToJsonString, "Fn::ToJsonString"),
+        new(IntrinsicFunction.Contains, "Fn::Contains"),
+        new(IntrinsicFunction.EachMemberEquals, "Fn::EachMemberEquals"),
+        new(IntrinsicFunction.EachMemberIn, "Fn::EachMemberIn"),
+        new(IntrinsicFunction.RefAll, "Fn::RefAll"),
+        new(IntrinsicFunction.ValueOf, "Fn::ValueOf"),
+        new(IntrinsicFunction.ValueOfAll, "Fn::ValueOfAll"),
     };
 
-    private static readonly Dictionary<string, IntrinsicFunction> ByLongName = Names.ToDictionary(n => n.LongName, n => n.Function, StringComparer.Ordinal);
+    private static readonly Dictionary<string, IntrinsicName> ByLongName = Index(name => name.LongName);
 
     /// <summary>Short tags are the long name without <c>Fn::</c> after a <c>!</c>: <c>!GetAtt</c>, <c>!Ref</c>, <c>!Condition</c>.</summary>
-    private static readonly Dictionary<string, IntrinsicFunction> ByTag = Names.ToDictionary(
-        n => "!" + (n.LongName.StartsWith("Fn::", StringComparison.Ordinal) ? n.LongName.Substring(4) : n.LongName),
-        n => n.Function,
-        StringComparer.Ordinal);
+    private static readonly Dictionary<string, IntrinsicName> ByTag = Index(name =>
+        "!" + (name.LongName.StartsWith("Fn::", StringComparison.Ordinal) ? name.LongName.Substring(4) : name.LongName));
 
     public static string LongName(IntrinsicFunction function) => Names[(int)function].LongName;
 
     /// <summary>The function of a short-form tag such as <c>!Sub</c>.</summary>
-    public static bool TryFromTag(string tag, out IntrinsicFunction function) => ByTag.TryGetValue(tag, out function);
+    public static bool TryFromTag(string tag, out IntrinsicFunction function) => TryFind(ByTag, tag, out function);
 
     /// <summary>
     /// The function of a single-key mapping's key (<c>Ref</c>, <c>Fn::Sub</c>). <c>Condition</c> is only a function
     /// inside condition functions, where the caller asks for it.
     /// </summary>
     public static bool TryFromKey(string key, out IntrinsicFunction function) =>
-        ByLongName.TryGetValue(key, out function) && function != IntrinsicFunction.Condition;
+        TryFind(ByLongName, key, out function) && function != IntrinsicFunction.Condition;
+
+    private static Dictionary<string, IntrinsicName> Index(Func<IntrinsicName, string> keyOf)
+    {
+        var index = new Dictionary<string, IntrinsicName>(Names.Length, StringComparer.Ordinal);
+        foreach (var name in Names)
+        {
+            index.Add(keyOf(name), name);
+        }
+
+        return index;
+    }
+
+    private static bool TryFind(Dictionary<string, IntrinsicName> index, string key, out IntrinsicFunction function)
+    {
+        var found = index.TryGetValue(key, out var name);
+        function = found ? name!.Function : default;
+        return found;
+    }
+
+    private sealed class IntrinsicName
+    {
+        public IntrinsicName(IntrinsicFunction function, string longName)
+        {
+            Function = function;
+            LongName = longName;
+        }
+
+        public IntrinsicFunction Function { get; }
+
+        public string LongName { get; }
+    }
 
     /// <summary>Language-extension keys (<c>Fn::ForEach::Name</c>) that are not calls but are not errors either.</summary>
     internal static bool IsLanguageExtensionKey(string key) => key.StartsWith("Fn::ForEach::", StringComparison.Ordinal);
