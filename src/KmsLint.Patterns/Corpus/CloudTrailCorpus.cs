@@ -101,19 +101,5 @@ public static class CloudTrailCorpus
     private static KeyValuePair<string, JsonValue> Member(string name, JsonValue value) => new(name, value);
 
     /// <summary>A class, not a tuple: generic code over value types is JIT-compiled at start-up even in a ReadyToRun build.</summary>
-    private sealed class ManifestEntry
-    {
-        public ManifestEntry(string name, SampleKind kind, string description)
-        {
-            Name = name;
-            Kind = kind;
-            Description = description;
-        }
-
-        public string Name { get; }
-
-        public SampleKind Kind { get; }
-
-        public string Description { get; }
-    }
+    private sealed record ManifestEntry(string Name, SampleKind Kind, string Description);
 }
