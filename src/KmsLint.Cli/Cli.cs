@@ -42,6 +42,10 @@ public static class Cli
             context.Stderr.WriteLine(e.Message);
             return ExitCode.UsageError;
         }
+        catch (IOException e)
+        {
+            return ReportOutputFailure(e, context);
+        }
         catch (Exception e)
         {
             // A bug of ours must not read like a lint result, nor bury the user in a stack trace.
@@ -50,6 +54,24 @@ public static class Cli
                 : $"kmslint: internal error: {e.GetType().Name}: {e.Message} (set KMSLINT_DEBUG=1 for details)");
             return ExitCode.UsageError;
         }
+    }
+
+    /// <summary>
+    /// An IO failure that reaches the top: the report could not be written to standard output (a full disk, a
+    /// device error). Files kmslint reads and its <c>--output</c> file report their own failures. Exit 2: no verdict.
+    /// </summary>
+    internal static int ReportOutputFailure(IOException error, CliContext context)
+    {
+        try
+        {
+            context.Stderr.WriteLine($"kmslint: cannot write the output: {error.Message}");
+        }
+        catch (IOException)
+        {
+            // Standard error is gone too: the exit code is all that is left to say it.
+        }
+
+        return ExitCode.UsageError;
     }
 
     private static int Dispatch(IReadOnlyList<string> args, CliContext context)
