@@ -10,6 +10,8 @@ public class ResolverTests
         Parameters:
           Env: { Type: String, Default: prod }
           TopicArn: { Type: String }
+          Groups: { Type: CommaDelimitedList, Default: "trail-group,audit-group" }
+          SharedGroup: { Type: "AWS::SSM::Parameter::Value<String>", Default: /org/trail/log-group }
         Conditions:
           IsProd: !Equals [!Ref Env, prod]
         Mappings:
@@ -39,6 +41,11 @@ public class ResolverTests
     [InlineData("!Join ['-', [a, !Ref Env]]", "a-prod")]
     [InlineData("!FindInMap [Names, !Ref Env, Group]", "prod-trail")]
     [InlineData("!Select [1, [a, b]]", "b")]
+    [InlineData("!Select [1, !Split [',', 'a,b,c']]", "b")]
+    [InlineData("!Select [0, !Split ['/', !Sub '${Env}/trail']]", "prod")]
+    [InlineData("!Select [1, !Split ['-', !Sub '${AWS::Region}-trail']]", "trail")]
+    [InlineData("!Select [0, !Split ['-', !Sub '${AWS::Region}-trail']]", "${AWS::Region}")]
+    [InlineData("!Select [1, !Ref Groups]", "audit-group")]
     [InlineData("!Sub 'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:x'", "arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:x")]
     [InlineData("!Sub 'pre-${!Literal}'", "pre-${Literal}")]
     public void Literal_values_resolve_to_their_text(string value, string expected)
@@ -85,11 +92,33 @@ public class ResolverTests
     [InlineData("!GetAZs ''", "Fn::GetAZs is not evaluated")]
     [InlineData("!ImportValue nobody-exports-this", "no template in the linted set exports nobody-exports-this")]
     [InlineData("!FindInMap [Names, !Ref TopicArn, Group]", "keys that are not literal")]
+    [InlineData("!Ref SharedGroup", "parameter SharedGroup takes its value from Systems Manager")]
+    [InlineData("!Select [5, !Split [',', 'a,b']]", "Fn::Select index 5 is out of range")]
+    [InlineData("!Select [0, !Split [',', !Ref Topic]]", "Fn::Split of Ref Topic is not evaluated")]
+    [InlineData("!Select [0, !Split [',', !Ref TopicArn]]", "parameter TopicArn has no Default")]
+    [InlineData("!Select [0, !GetAZs '']", "Fn::GetAZs is not evaluated")]
+    [InlineData("!Select [3, !Split [':', !Sub 'arn:aws:sns:${AWS::Region}:x']]", "unknown parts may hold the delimiter")]
     public void What_cannot_be_known_is_unknown_with_the_reason(string value, string reason)
     {
         var unknown = Assert.IsType<UnknownValue>(Assert.Single(Resolve(value).Possibilities));
 
         Assert.Contains(reason, unknown.Reason);
+    }
+
+    [Theory]
+    [InlineData("[a, b]")]
+    [InlineData("!Split [',', 'a,b']")]
+    [InlineData("!Ref Groups")]
+    [InlineData("!If [IsProd, [a], [b]]")]
+    public void List_values_resolve_to_every_item(string value)
+    {
+        var graph = GraphOf(("t.yaml", Header + "      Value: " + value + "\n"));
+        var template = graph.Templates[0];
+
+        var items = graph.Resolver.ResolveList(template, template.FindResource("Probe")!.Property("Value"));
+
+        var expected = value.Contains("Groups") ? "trail-group | audit-group" : "a | b";
+        Assert.Equal(expected, items.ToString());
     }
 
     [Fact]

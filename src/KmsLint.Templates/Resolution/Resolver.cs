@@ -7,7 +7,8 @@ namespace KmsLint.Templates.Resolution;
 /// <summary>
 /// Works out what a value node can be: literals (with pseudo parameters left symbolic), parameter
 /// defaults, resources by Ref/GetAtt, both branches of Fn::If, Sub/Join of resolvable parts, FindInMap
-/// with literal keys, and Fn::ImportValue through the exports of every template in the set.
+/// with literal keys, Select of a list (written, Fn::Split or a list parameter), and Fn::ImportValue
+/// through the exports of every template in the set.
 /// What cannot be known is <see cref="UnknownValue"/>, never a guess.
 /// </summary>
 public sealed class Resolver
@@ -69,26 +70,112 @@ public sealed class Resolver
 
     private void AddListItems(Template template, TemplateNode? node, List<PossibleValue> into, int depth)
     {
+        foreach (var list in ListsOf(template, node, depth))
+        {
+            if (list.Unknown is { } unknown)
+            {
+                into.Add(unknown);
+                continue;
+            }
+
+            foreach (var item in list.Items!)
+            {
+                into.AddRange(item);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lists a list-valued expression can be: a written list, each result of <c>Fn::Split</c>, the default of a
+    /// <c>CommaDelimitedList</c>/<c>List&lt;...&gt;</c> parameter, both branches of <c>Fn::If</c>. Any other value counts as
+    /// a list of itself alone.
+    /// </summary>
+    private List<PossibleList> ListsOf(Template template, TemplateNode? node, int depth)
+    {
+        var lists = new List<PossibleList>();
+        AddLists(template, node, lists, depth);
+        return lists;
+    }
+
+    private void AddLists(Template template, TemplateNode? node, List<PossibleList> into, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            into.Add(PossibleList.NotKnown(new UnknownValue("references nest too deeply")));
+            return;
+        }
+
         switch (node)
         {
             case null:
                 return;
             case SequenceNode list:
+                var items = new List<List<PossibleValue>>(list.Count);
                 foreach (var item in list.Items)
                 {
-                    Add(template, item, into, depth + 1);
+                    var possibilities = new List<PossibleValue>();
+                    Add(template, item, possibilities, depth + 1);
+                    items.Add(possibilities);
                 }
 
+                into.Add(PossibleList.Of(items));
                 return;
-            case IntrinsicNode { Function: IntrinsicFunction.If, Argument: SequenceNode { Count: 3 } branches } when depth < MaxDepth:
-                AddListItems(template, branches.Items[1], into, depth + 1);
-                AddListItems(template, branches.Items[2], into, depth + 1);
+            case IntrinsicNode { Function: IntrinsicFunction.If, Argument: SequenceNode { Count: 3 } branches }:
+                AddLists(template, branches.Items[1], into, depth + 1);
+                AddLists(template, branches.Items[2], into, depth + 1);
+                return;
+            case IntrinsicNode { Function: IntrinsicFunction.Split, Argument: SequenceNode { Count: 2 } split } when split.Items[0] is ScalarNode { Value.Length: > 0 } delimiter:
+                AddSplits(template, split.Items[1], delimiter.Value, into, depth);
+                return;
+            case IntrinsicNode { Function: IntrinsicFunction.Ref } reference
+                when reference.ReferencedName is { } name && template.ParametersByName.TryGetValue(name, out var parameter) && IsListType(parameter.Type):
+                // A list parameter's value is one comma-separated text.
+                AddSplits(template, reference, ",", into, depth);
                 return;
             default:
-                Add(template, node, into, depth + 1);
+                var value = new List<PossibleValue>();
+                Add(template, node, value, depth + 1);
+                into.Add(value.Count == 1 && value[0] is UnknownValue unknown ? PossibleList.NotKnown(unknown) : PossibleList.Of(new[] { value }));
                 return;
         }
     }
+
+    private void AddSplits(Template template, TemplateNode source, string delimiter, List<PossibleList> into, int depth)
+    {
+        var texts = new List<PossibleValue>();
+        Add(template, source, texts, depth + 1);
+        foreach (var text in texts)
+        {
+            into.Add(text switch
+            {
+                LiteralValue literal when !literal.IsSymbolic || !PlaceholderContains(literal.Text, delimiter) => PossibleList.Of(
+                    literal.Text.Split(new[] { delimiter }, StringSplitOptions.None)
+                        .Select(part => new List<PossibleValue> { new LiteralValue(part, literal.IsSymbolic && part.Contains("${")) })
+                        .ToList()),
+                LiteralValue literal => PossibleList.NotKnown(new UnknownValue($"Fn::Split of {literal.Text}, whose unknown parts may hold the delimiter")),
+                UnknownValue unknown => PossibleList.NotKnown(unknown),
+                _ => PossibleList.NotKnown(new UnknownValue($"Fn::Split of {text} is not evaluated")),
+            });
+        }
+    }
+
+    /// <summary>True when a <c>${...}</c> placeholder of a symbolic text contains <paramref name="delimiter"/>, so splitting would cut it.</summary>
+    private static bool PlaceholderContains(string text, string delimiter)
+    {
+        for (var start = text.IndexOf("${", StringComparison.Ordinal); start >= 0; start = text.IndexOf("${", start + 2, StringComparison.Ordinal))
+        {
+            var end = text.IndexOf('}', start);
+            if (end < 0 || text.IndexOf(delimiter, start, end - start + 1, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsListType(string? type) =>
+        type is not null && (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal));
 
     private void Add(Template template, TemplateNode? node, List<PossibleValue> into, int depth)
     {
@@ -141,14 +228,21 @@ public sealed class Resolver
             case IntrinsicFunction.Join when list is { Count: 2 } && list.Items[0] is ScalarNode delimiter && list.Items[1] is SequenceNode parts:
                 AddConcatenation(template, delimiter.Value, parts.Items, into, depth);
                 return;
-            case IntrinsicFunction.Select when list is { Count: 2 } && int.TryParse(list.Items[0].ScalarText, out var index) && list.Items[1] is SequenceNode options:
-                if (index >= 0 && index < options.Count)
+            case IntrinsicFunction.Select when list is { Count: 2 } && int.TryParse(list.Items[0].ScalarText, out var index):
+                foreach (var options in ListsOf(template, list.Items[1], depth + 1))
                 {
-                    Add(template, options.Items[index], into, depth + 1);
-                }
-                else
-                {
-                    into.Add(new UnknownValue($"Fn::Select index {index} is out of range"));
+                    if (options.Unknown is { } unknown)
+                    {
+                        into.Add(unknown);
+                    }
+                    else if (index >= 0 && index < options.Items!.Count)
+                    {
+                        into.AddRange(options.Items[index]);
+                    }
+                    else
+                    {
+                        into.Add(new UnknownValue($"Fn::Select index {index} is out of range"));
+                    }
                 }
 
                 return;
@@ -178,7 +272,12 @@ public sealed class Resolver
 
         if (attribute is null && template.ParametersByName.TryGetValue(name, out var parameter))
         {
-            if (parameter.Default is null)
+            if (parameter.Type?.StartsWith("AWS::SSM::Parameter::Value<", StringComparison.Ordinal) == true)
+            {
+                // The Default names a Systems Manager parameter; the value is read from it at deploy time.
+                into.Add(new UnknownValue($"parameter {name} takes its value from Systems Manager"));
+            }
+            else if (parameter.Default is null)
             {
                 into.Add(new UnknownValue($"parameter {name} has no Default"));
             }
@@ -356,5 +455,23 @@ public sealed class Resolver
                 Add(exportingTemplate, output.Value, into, depth + 1);
             }
         }
+    }
+
+    /// <summary>One list a list-valued expression can be: the possibilities of each item, or why it cannot be known.</summary>
+    private sealed class PossibleList
+    {
+        private PossibleList(IReadOnlyList<List<PossibleValue>>? items, UnknownValue? unknown)
+        {
+            Items = items;
+            Unknown = unknown;
+        }
+
+        public IReadOnlyList<List<PossibleValue>>? Items { get; }
+
+        public UnknownValue? Unknown { get; }
+
+        public static PossibleList Of(IReadOnlyList<List<PossibleValue>> items) => new(items, null);
+
+        public static PossibleList NotKnown(UnknownValue reason) => new(null, reason);
     }
 }
