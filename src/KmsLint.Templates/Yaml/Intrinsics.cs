@@ -73,18 +73,7 @@ public static class Intrinsics
         return found;
     }
 
-    private sealed class IntrinsicName
-    {
-        public IntrinsicName(IntrinsicFunction function, string longName)
-        {
-            Function = function;
-            LongName = longName;
-        }
-
-        public IntrinsicFunction Function { get; }
-
-        public string LongName { get; }
-    }
+    private sealed record IntrinsicName(IntrinsicFunction Function, string LongName);
 
     /// <summary>Language-extension keys (<c>Fn::ForEach::Name</c>) that are not calls but are not errors either.</summary>
     internal static bool IsLanguageExtensionKey(string key) => key.StartsWith("Fn::ForEach::", StringComparison.Ordinal);
