@@ -42,7 +42,7 @@ public static class Cli
             context.Stderr.WriteLine(e.Message);
             return ExitCode.UsageError;
         }
-        catch (IOException e)
+        catch (OutputFailedException e)
         {
             return ReportOutputFailure(e, context);
         }
@@ -56,11 +56,8 @@ public static class Cli
         }
     }
 
-    /// <summary>
-    /// An IO failure that reaches the top: the report could not be written to standard output (a full disk, a
-    /// device error). Files kmslint reads and its <c>--output</c> file report their own failures. Exit 2: no verdict.
-    /// </summary>
-    internal static int ReportOutputFailure(IOException error, CliContext context)
+    /// <summary>The report could not be written to standard output (a full disk, a device error). Exit 2: no verdict.</summary>
+    internal static int ReportOutputFailure(OutputFailedException error, CliContext context)
     {
         try
         {

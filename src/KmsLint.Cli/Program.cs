@@ -6,7 +6,7 @@ if (args.Length > 0 && args[0] == "lint")
 
 // Buffered, BOM-less UTF-8 on both streams: many findings print fast, and pipes get plain UTF-8.
 // Not disposed: a failed final flush is reported below, and disposing would only try (and throw) again.
-var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+var stdout = new StreamWriter(new StandardOutputStream(Console.OpenStandardOutput()), new UTF8Encoding(false));
 var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
 var context = new CliContext(stdout, stderr, Environment.CurrentDirectory)
 {
@@ -19,7 +19,7 @@ try
     stdout.Flush();
     return exitCode;
 }
-catch (IOException error)
+catch (OutputFailedException error)
 {
     // The last of the report could not be written (a full disk): say so, never end in an unhandled exception.
     return Cli.ReportOutputFailure(error, context);
