@@ -99,37 +99,15 @@ public sealed class PatternEvaluation
     private static string? TextOf(Resource resource, TemplateNode? node, Graph.RepoGraph graph) =>
         node is ScalarNode scalar ? scalar.Value : graph.Resolver.Resolve(resource.Template, node).SingleLiteral;
 
-    /// <summary>
-    /// Maps a position inside the pattern to the template. A scalar on one line (plain or quoted): its column plus
-    /// the offset (one more for the opening quote). A block scalar (<c>|</c>, <c>&gt;</c>): its content starts on the
-    /// line after the indicator; the column assumes the conventional indentation of two spaces past the property
-    /// key. Anything else (a pattern built by an intrinsic) points at the property.
-    /// </summary>
+    /// <summary>Maps a position inside the pattern to the template; where that cannot be told exactly, the property.</summary>
     private static SourceSpan LocateInScalar(Resource resource, string property, TemplateNode? node, PatternSyntaxException error)
     {
-        if (node is not ScalarNode scalar)
+        if (node is ScalarNode scalar && ScalarPositions.TryLocate(scalar, error.Line, error.Column, out var line, out var column))
         {
-            return resource.SpanOf(property);
+            return new SourceSpan(scalar.Span.File, line, column, line, column);
         }
 
-        var span = scalar.Span;
-        int line, column;
-        if (span.StartLine == span.EndLine && scalar.Value.IndexOf('\n') < 0)
-        {
-            line = span.StartLine;
-            column = span.StartColumn + (scalar.IsQuoted ? 1 : 0) + error.Column - 1;
-        }
-        else if (scalar.IsQuoted && span.EndLine - span.StartLine >= error.Line && resource.Properties?.KeyOf(property) is { } key)
-        {
-            line = span.StartLine + error.Line;
-            column = key.Span.StartColumn + 2 + error.Column - 1;
-        }
-        else
-        {
-            return resource.SpanOf(property);
-        }
-
-        return new SourceSpan(span.File, line, column, line, column);
+        return resource.SpanOf(property);
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public abstract class TemplateNode
 }
 
 /// <summary>A scalar: a string, number or boolean as written.</summary>
-public sealed class ScalarNode : TemplateNode
+public class ScalarNode : TemplateNode
 {
     internal ScalarNode(SourceSpan span, string value, bool isQuoted) : base(span)
     {
@@ -61,6 +61,12 @@ public sealed class ScalarNode : TemplateNode
     }
 
     public string Value { get; }
+
+    /// <summary>
+    /// The scalar as written (quotes, escapes, block header and indentation included) where a place inside the value
+    /// cannot be computed from the start alone: a one-line quoted scalar with escapes, or a block scalar. Otherwise null.
+    /// </summary>
+    public virtual string? Source => null;
 
     /// <summary>True when written in quotes (or as a block scalar): always a string, never a number or boolean.</summary>
     public bool IsQuoted { get; }
@@ -72,6 +78,16 @@ public sealed class ScalarNode : TemplateNode
         : null;
 
     public override string ToString() => Value;
+}
+
+/// <summary>A scalar that keeps its text as written (see <see cref="ScalarNode.Source"/>): a subclass, so the many other scalars carry no field for it.</summary>
+internal sealed class WrittenScalarNode : ScalarNode
+{
+    private readonly string source;
+
+    internal WrittenScalarNode(SourceSpan span, string value, bool isQuoted, string source) : base(span, value, isQuoted) => this.source = source;
+
+    public override string? Source => source;
 }
 
 /// <summary>A mapping; keys are scalars and unique (duplicates are a parse error).</summary>

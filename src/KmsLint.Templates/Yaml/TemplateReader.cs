@@ -37,7 +37,7 @@ public static class TemplateReader
     /// <summary>Parses text already decoded.</summary>
     public static ParsedFile Read(string path, string text)
     {
-        var builder = new TreeBuilder(path);
+        var builder = new TreeBuilder(path, text);
         ParseProblem? error;
         try
         {
@@ -90,13 +90,18 @@ public static class TemplateReader
     private sealed class TreeBuilder
     {
         private readonly string path;
+        private readonly string text;
         private readonly List<Frame> stack = new();
         private readonly Dictionary<string, TemplateNode> anchors = new(StringComparer.Ordinal);
         private readonly List<ParseProblem> malformed = new();
         private int aliasCount;
         private long aliasExpansion;
 
-        internal TreeBuilder(string path) => this.path = path;
+        internal TreeBuilder(string path, string text)
+        {
+            this.path = path;
+            this.text = text;
+        }
 
         internal TemplateNode? Root { get; private set; }
 
@@ -132,8 +137,33 @@ public static class TemplateReader
 
         private ParseProblem? OnScalar(Scalar scalar)
         {
-            var node = new ScalarNode(SpanOf(path, scalar.Start, scalar.End), scalar.Value, scalar.Style != ScalarStyle.Plain);
+            var span = SpanOf(path, scalar.Start, scalar.End);
+            var isQuoted = scalar.Style != ScalarStyle.Plain;
+            var node = SourceOf(scalar) is { } source ? new WrittenScalarNode(span, scalar.Value, isQuoted, source) : new ScalarNode(span, scalar.Value, isQuoted);
             return Complete(node, scalar.Tag, scalar.Anchor);
+        }
+
+        /// <summary>The text of a scalar whose inner positions differ from its value's (see <see cref="ScalarNode.Source"/>), else null.</summary>
+        private string? SourceOf(Scalar scalar)
+        {
+            var quoted = scalar.Style is ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted;
+            var block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
+            if (!(quoted && scalar.Start.Line == scalar.End.Line) && !block)
+            {
+                return null;
+            }
+
+            var start = scalar.Start.Index;
+            var end = Math.Min(scalar.End.Index, text.Length);
+            // A tagged scalar (!Sub "...") starts at its tag: it is an intrinsic's argument, never located inside.
+            // Escapes only ever shorten the text, so a quoted scalar as long as its value plus quotes has none.
+            if (start < 0 || end <= start || text[(int)start] is not ('"' or '\'' or '|' or '>')
+                || (quoted && end - start == scalar.Value.Length + 2))
+            {
+                return null;
+            }
+
+            return text.Substring((int)start, (int)(end - start));
         }
 
         private ParseProblem? Open(TemplateNode collection, NodeEvent start)
