@@ -11,7 +11,7 @@ namespace KmsLint.Templates.Tests;
 [Trait("Category", "Fuzz")]
 public class FuzzTests
 {
-    private static readonly long Iterations =
+    internal static readonly long Iterations =
         long.TryParse(Environment.GetEnvironmentVariable("KMSLINT_FUZZ_ITERATIONS"), out var configured) && configured > 0 ? configured : 2_000;
 
     /// <summary>Fragments that steer random text into the front end's interesting corners.</summary>

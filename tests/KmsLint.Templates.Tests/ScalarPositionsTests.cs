@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
 using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Templates.Tests;
@@ -38,6 +41,59 @@ public class ScalarPositionsTests
         var column = scalar.Value.IndexOf('X') + 1;
 
         Assert.False(ScalarPositions.TryLocate(scalar, 1, column, out _, out _), style);
+    }
+
+    /// <summary>
+    /// Any text around the marker, written double-quoted with each character plain or in any escape form YAML has
+    /// for it (<c>\t</c>, <c>\xHH</c>, <c>\uHHHH</c>, <c>\UHHHHHHHH</c>), or single-quoted: the marker is found where it is written.
+    /// </summary>
+    [Fact]
+    public void Every_escape_form_maps_the_marker_to_where_it_is_written()
+    {
+        var characters = Gen.OneOf(Gen.Const("a"), Gen.Const(" "), Gen.Const("\""), Gen.Const("\\"), Gen.Const("'"), Gen.Const("\t"), Gen.Const("\u00e9"), Gen.Const("\ud83d\ude00"), Gen.Const("{"));
+        Gen.Select(characters.Array[0, 12], characters.Array[0, 12], Gen.Int.Array[24], Gen.Bool)
+            .Sample((before, after, forms, singleQuoted) =>
+            {
+                var value = string.Concat(before) + "X" + string.Concat(after);
+                var written = singleQuoted ? "'" + value.Replace("'", "''") + "'" : DoubleQuoted(value, forms);
+                var scalar = ValueOf("v: " + written);
+                Assert.Equal(value, scalar.Value);
+
+                Assert.True(ScalarPositions.TryLocate(scalar, 1, value.IndexOf('X') + 1, out var line, out var column));
+
+                Assert.Equal((1, "v: ".Length + written.IndexOf('X') + 1), (line, column));
+            }, iter: FuzzTests.Iterations);
+    }
+
+    /// <summary>A double-quoted YAML scalar of <paramref name="value"/>, each character written in the form <paramref name="forms"/> picks.</summary>
+    private static string DoubleQuoted(string value, int[] forms)
+    {
+        var written = new StringBuilder("\"");
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var form = (uint)forms[i % forms.Length] % 4;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length)
+            {
+                var codePoint = char.ConvertToUtf32(c, value[++i]);
+                written.Append(form == 0 ? char.ConvertFromUtf32(codePoint) : "\\U" + codePoint.ToString("X8", CultureInfo.InvariantCulture));
+            }
+            else if (c == 'X' || (form == 0 && c is not ('"' or '\\' or '\t')))
+            {
+                written.Append(c);
+            }
+            else
+            {
+                written.Append(form switch
+                {
+                    1 when c < 0x100 => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+                    2 when c is '"' or '\\' or '\t' => c == '\t' ? "\\t" : "\\" + c,
+                    _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                });
+            }
+        }
+
+        return written.Append('"').ToString();
     }
 
     private static ScalarNode ValueOf(string yaml)
