@@ -48,6 +48,7 @@ public class ScalarPositionsTests
     /// for it (<c>\t</c>, <c>\xHH</c>, <c>\uHHHH</c>, <c>\UHHHHHHHH</c>), or single-quoted: the marker is found where it is written.
     /// </summary>
     [Fact]
+    [Trait("Category", "Fuzz")]
     public void Every_escape_form_maps_the_marker_to_where_it_is_written()
     {
         var characters = Gen.OneOf(Gen.Const("a"), Gen.Const(" "), Gen.Const("\""), Gen.Const("\\"), Gen.Const("'"), Gen.Const("\t"), Gen.Const("\u00e9"), Gen.Const("\ud83d\ude00"), Gen.Const("{"));
