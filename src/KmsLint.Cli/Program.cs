@@ -6,8 +6,9 @@ if (args.Length > 0 && args[0] == "lint")
 
 // Buffered, BOM-less UTF-8 on both streams: many findings print fast, and pipes get plain UTF-8.
 // Not disposed: a failed final flush is reported below, and disposing would only try (and throw) again.
-var stdout = new StreamWriter(new StandardOutputStream(Console.OpenStandardOutput()), new UTF8Encoding(false));
-var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+var stdout = new StreamWriter(StandardOutputStream.Open(), new UTF8Encoding(false));
+// With standard error closed (2>&-) there is nowhere to say anything; the exit code still tells.
+var stderr = new StreamWriter(StandardOutputStream.TryOpen(Console.OpenStandardError) ?? Stream.Null, new UTF8Encoding(false)) { AutoFlush = true };
 var context = new CliContext(stdout, stderr, Environment.CurrentDirectory)
 {
     StdoutIsTerminal = !Console.IsOutputRedirected,

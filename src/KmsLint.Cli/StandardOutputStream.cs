@@ -6,9 +6,28 @@ namespace KmsLint.Cli;
 /// </summary>
 internal sealed class StandardOutputStream : Stream
 {
-    private readonly Stream inner;
+    private const string ClosedMessage = "standard output is closed";
 
-    public StandardOutputStream(Stream inner) => this.inner = inner;
+    /// <summary>Null when the process was started with standard output closed (<c>&gt;&amp;-</c>): writing then fails.</summary>
+    private readonly Stream? inner;
+
+    private StandardOutputStream(Stream? inner) => this.inner = inner;
+
+    /// <summary>The process's standard output; a closed one fails only when something is written to it (<c>--output FILE</c> needs none).</summary>
+    public static StandardOutputStream Open() => new(TryOpen(Console.OpenStandardOutput));
+
+    /// <summary>The stream <paramref name="open"/> gives, or null when the descriptor is closed.</summary>
+    public static Stream? TryOpen(Func<Stream> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     public override bool CanRead => false;
 
@@ -30,11 +49,11 @@ internal sealed class StandardOutputStream : Stream
     {
         try
         {
-            inner.Write(buffer);
+            (inner ?? throw new IOException(ClosedMessage)).Write(buffer);
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(error);
+            throw Failed(error);
         }
     }
 
@@ -42,13 +61,17 @@ internal sealed class StandardOutputStream : Stream
     {
         try
         {
-            inner.Flush();
+            inner?.Flush();
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFailedException(error);
+            throw Failed(error);
         }
     }
+
+    /// <summary>.NET reports a write to a closed descriptor (EBADF) as access denied; say what it means.</summary>
+    private static OutputFailedException Failed(Exception error) =>
+        new(error is UnauthorizedAccessException ? ClosedMessage : error.Message, error);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -60,8 +83,8 @@ internal sealed class StandardOutputStream : Stream
 /// <summary>The report could not be written to standard output.</summary>
 internal sealed class OutputFailedException : IOException
 {
-    public OutputFailedException(IOException cause)
-        : base(cause.Message, cause)
+    public OutputFailedException(string message, Exception cause)
+        : base(message, cause)
     {
     }
 }

@@ -1,8 +1,9 @@
 namespace KmsLint.Cli.Tests;
 
 /// <summary>
-/// Standard output that cannot take the report (a full disk) is a clear one-line error and exit 2, never an
-/// unhandled exception with a stack trace: the process is run for real, with its output on <c>/dev/full</c>.
+/// Standard output that cannot take the report (a full disk, a closed descriptor) is a clear one-line error and exit 2,
+/// never an unhandled exception with a stack trace: the process is run for real, with its output on <c>/dev/full</c>
+/// or closed.
 /// </summary>
 public sealed class OutputFailureTests : IDisposable
 {
@@ -25,6 +26,21 @@ public sealed class OutputFailureTests : IDisposable
             Assert.True(run.ExitCode == ExitCode.UsageError, $"kmslint {arguments}: exit {run.ExitCode}\n{run.Output}");
             Assert.Equal("kmslint: cannot write the output: No space left on device", run.Output.Trim());
         }
+    }
+
+    [FactWithDevFull]
+    public void A_closed_standard_output_fails_only_a_run_that_writes_to_it()
+    {
+        var tool = InstalledTool.Get();
+        Assert.True(tool.Succeeded, tool.Log);
+        tree.Write("keys.yaml", Templates.EnabledKey);
+
+        var toStdout = ExternalTools.Run(tree.Root, null, "sh", "-c", "\"$0\" lint >&-", tool.Executable);
+        var toFile = ExternalTools.Run(tree.Root, null, "sh", "-c", "\"$0\" lint --format sarif --output report.sarif --fail-level none >&-", tool.Executable);
+
+        Assert.Equal((ExitCode.UsageError, "kmslint: cannot write the output: standard output is closed"), (toStdout.ExitCode, toStdout.Output.Trim()));
+        Assert.Equal((ExitCode.Success, string.Empty), (toFile.ExitCode, toFile.Output.Trim()));
+        Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(tree.PathOf("report.sarif")));
     }
 }
 
