@@ -79,6 +79,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(ExitCode.UsageError, result.ExitCode);
         Assert.Contains(expected, result.Stderr);
         Assert.StartsWith("kmslint: ", result.Stderr);
+        Assert.DoesNotContain("kmslint: kmslint", result.Stderr);
         Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("", result.Stdout);
     }

@@ -77,9 +77,9 @@ internal sealed class ParsedArguments
         return parsed;
     }
 
-    /// <summary>A usage error that names the command and where to read its help.</summary>
+    /// <summary>A usage error that says where to read the command's help (the CLI prefixes <c>kmslint: </c>).</summary>
     public UsageException Error(string problem) =>
-        new($"{CommandName}: {problem} (see '{CommandName} --help')");
+        new($"{problem} (see '{CommandName} --help')");
 
     /// <summary>The value of an option restricted to <paramref name="allowed"/>, or <paramref name="fallback"/>.</summary>
     public string Choice(string option, string[] allowed, string fallback)
