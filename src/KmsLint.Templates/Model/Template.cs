@@ -101,10 +101,16 @@ public sealed class Resource
     /// <summary>The resource type, e.g. <c>AWS::KMS::Key</c>.</summary>
     public string Type { get; }
 
-    /// <summary>The whole resource mapping (Type, Properties, attributes).</summary>
+    /// <summary>
+    /// The resource mapping (Type, Properties, attributes). For a type no rule reads (see <c>TemplateBuilder.Build</c>)
+    /// only Type, Condition, DeletionPolicy, UpdateReplacePolicy and DependsOn are kept.
+    /// </summary>
     public MappingNode Definition { get; }
 
-    /// <summary>The Properties mapping, or null when absent (or not a mapping, which is a KMS901 finding).</summary>
+    /// <summary>
+    /// The Properties mapping, or null when absent (or not a mapping, which is a KMS901 finding), or dropped because no
+    /// rule reads that type.
+    /// </summary>
     public MappingNode? Properties { get; }
 
     /// <summary>The name of the condition the resource is created under, or null.</summary>
@@ -115,8 +121,6 @@ public sealed class Resource
     public string? DeletionPolicy => Definition["DeletionPolicy"]?.ScalarText;
 
     public string? UpdateReplacePolicy => Definition["UpdateReplacePolicy"]?.ScalarText;
-
-    public MappingNode? Metadata => Definition["Metadata"] as MappingNode;
 
     /// <summary>This resource's <c>Metadata: kmslint: ignore:</c> entries.</summary>
     public IReadOnlyList<SuppressionEntry> Suppressions { get; }

@@ -7,9 +7,9 @@ public static class TemplateBuilder
 {
     private static readonly string[] ResourceTypePrefixes = { "AWS::", "Custom::", "Alexa::" };
 
-    /// <summary>The resource attributes a resource of any type keeps when its properties are dropped.</summary>
     private static readonly IReadOnlyDictionary<string, TemplateNode> EmptyConditions = new Dictionary<string, TemplateNode>();
 
+    /// <summary>The resource attributes a resource of any type keeps when its properties are dropped.</summary>
     private static readonly string[] KeptAttributes = { "Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn" };
 
     /// <summary>True when the root is a CloudFormation template: it has <c>AWSTemplateFormatVersion</c>, or typed AWS/custom resources.</summary>
