@@ -139,12 +139,14 @@ public sealed class PatternEvaluation
             }
         }
 
-        return new JsonObject(members) { Line = mapping.Span.StartLine, Column = mapping.Span.StartColumn };
+        var span = mapping.Span;
+        return new JsonObject(members) { Line = span.StartLine, Column = span.StartColumn };
     }
 
     private static JsonValue ToJson(TemplateNode node)
     {
-        var (line, column) = (node.Span.StartLine, node.Span.StartColumn);
+        var span = node.Span;
+        var (line, column) = (span.StartLine, span.StartColumn);
         switch (node)
         {
             case MappingNode mapping:

@@ -160,19 +160,8 @@ public sealed class Resolver
     }
 
     /// <summary>True when a <c>${...}</c> placeholder of a symbolic text contains <paramref name="delimiter"/>, so splitting would cut it.</summary>
-    private static bool PlaceholderContains(string text, string delimiter)
-    {
-        for (var start = text.IndexOf("${", StringComparison.Ordinal); start >= 0; start = text.IndexOf("${", start + 2, StringComparison.Ordinal))
-        {
-            var end = text.IndexOf('}', start);
-            if (end < 0 || text.IndexOf(delimiter, start, end - start + 1, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool PlaceholderContains(string text, string delimiter) =>
+        SubTemplate.Split(text).Exists(part => part.IsVariable && ("${" + part.Text + "}").Contains(delimiter));
 
     private static bool IsListType(string? type) =>
         type is not null && (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal));
