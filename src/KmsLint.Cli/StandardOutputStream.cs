@@ -8,26 +8,11 @@ internal sealed class StandardOutputStream : Stream
 {
     private const string ClosedMessage = "standard output is closed";
 
-    /// <summary>Null when the process was started with standard output closed (<c>&gt;&amp;-</c>): writing then fails.</summary>
     private readonly Stream? inner;
 
-    private StandardOutputStream(Stream? inner) => this.inner = inner;
-
-    /// <summary>The process's standard output; a closed one fails only when something is written to it (<c>--output FILE</c> needs none).</summary>
-    public static StandardOutputStream Open() => new(TryOpen(Console.OpenStandardOutput));
-
-    /// <summary>The stream <paramref name="open"/> gives, or null when the descriptor is closed.</summary>
-    public static Stream? TryOpen(Func<Stream> open)
-    {
-        try
-        {
-            return open();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <param name="inner">The process's standard output, or null when it was closed: then only writing fails, so a run
+    /// with <c>--output FILE</c>, which writes nothing there, is unaffected.</param>
+    public StandardOutputStream(Stream? inner) => this.inner = inner;
 
     public override bool CanRead => false;
 
