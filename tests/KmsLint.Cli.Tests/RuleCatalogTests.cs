@@ -13,6 +13,7 @@ public sealed class RuleCatalogTests
 {
     private static string RulesFolder => Path.Combine(ExternalTools.RepositoryRoot, "rules");
 
+    /// <summary>Every rule id of both products (also the cases of RulesAndExplainTests).</summary>
     public static TheoryData<string> RuleIds()
     {
         var ids = new TheoryData<string>();

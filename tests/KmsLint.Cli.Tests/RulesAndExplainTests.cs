@@ -28,17 +28,9 @@ public sealed class RulesAndExplainTests : IDisposable
         Assert.Contains("KMS203  error    linter    The metric filter watches a log group that no trail delivers to.", lines);
     }
 
-    public static TheoryData<string> RuleIds()
-    {
-        var ids = new TheoryData<string>();
-        foreach (var rule in KnownRules.All)
-            ids.Add(rule.Descriptor.Id);
-        return ids;
-    }
-
     /// <summary>The tool prints exactly the repository's page, for the linter's rules and the analyzer's.</summary>
     [Theory]
-    [MemberData(nameof(RuleIds))]
+    [MemberData(nameof(RuleCatalogTests.RuleIds), MemberType = typeof(RuleCatalogTests))]
     public void ExplainPrintsTheRulePageOfTheRepository(string id)
     {
         var page = Path.Combine(ExternalTools.RepositoryRoot, "rules", id + ".md");
