@@ -166,6 +166,30 @@ public class FrontEndTests
         Assert.Equal((0, 1), (report.TemplatesLinted, report.FilesNotTemplates));
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\ndata:\n  note: Resources are set per pod\n  limits: {{ .Values.resources | toYaml }}\n", "chart/templates/configmap.yaml")]
+    [InlineData("{% for name in queues %}\n  {{ name }}Queue:\n    Resources: none\n{% endfor %}\n", "jinja/queues.yaml")]
+    [InlineData("# Resources: see the wiki\nspec: [{{ .Resources }}\n", "go-template.yaml")]
+    public void A_broken_file_that_only_mentions_Resources_in_text_is_skipped_as_not_a_template(string text, string path)
+    {
+        var report = LintExampleRule(text, path);
+
+        Assert.Empty(report.Findings);
+        Assert.Equal((0, 1), (report.TemplatesLinted, report.FilesNotTemplates));
+    }
+
+    [Theory]
+    [InlineData("Resources:\n  Key: {{ broken\n", "stack.yaml")]
+    [InlineData("# a stack\nAWSTemplateFormatVersion : 2010-09-09\nResources: [unclosed\n", "stack.yaml")]
+    [InlineData("\"Resources\": {\n  \"Key\": [\n", "quoted.yaml")]
+    [InlineData("{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\"Key\": }\n", "stack.json")]
+    public void A_broken_file_with_a_top_level_template_key_line_is_KMS900(string text, string path)
+    {
+        var report = LintExampleRule(text, path);
+
+        Assert.Equal("KMS900", Assert.Single(report.Findings).RuleId);
+    }
+
     [Fact]
     public void A_broken_file_with_a_template_extension_is_KMS900()
     {
