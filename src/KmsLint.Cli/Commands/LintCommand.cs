@@ -15,14 +15,16 @@ internal sealed class LintCommand : ICommand
     public string Name => "lint";
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public string Help =>
-        "Usage: kmslint lint [PATH ...] [--format text|json|sarif] [--output FILE] [--config FILE]\n" +
+        "Usage: kmslint lint [PATH ...] [--format text|json|sarif] [--output FILE|-] [--config FILE]\n" +
         "                    [--fail-level error|warning|note|none] [--repo DIR]\n\n" +
         "Lints every template under the PATHs (files or directories, default '.') as one set, so references\n" +
         "between templates are followed. Directories are walked for *.yaml *.yml *.json *.template, skipping\n" +
         ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs.\n\n" +
         "Options:\n" +
         "  --format FORMAT      text (default), json or sarif (SARIF 2.1.0)\n" +
-        "  --output FILE        write the report to FILE (atomically) instead of stdout\n" +
+        "  --output FILE|-      write the report to FILE instead of stdout ('-': stdout); never to a linted\n" +
+        "                       file or a template. A regular file is replaced atomically; a link, device or\n" +
+        "                       pipe is written in place; missing folders are created\n" +
         "  --config FILE        use this configuration instead of .kmslint.yaml in the first directory\n" +
         "                       PATH (or in the current directory)\n" +
         "  --fail-level LEVEL   exit 1 when an unsuppressed finding is at or above LEVEL (default warning);\n" +
@@ -39,7 +41,7 @@ internal sealed class LintCommand : ICommand
     {
         var format = arguments.Choice("--format", Formats, "text");
         var failLevel = LevelNames.Parse(arguments.Choice("--fail-level", FailLevels, "warning"));
-        var outputPath = arguments.Value("--output") is { } output ? CheckOutputPath(arguments, context.FullPath(output)) : null;
+        var output = ReportOutput.Parse(arguments, context);
 
         var given = (arguments.Positionals.Count == 0 ? new List<string> { "." } : arguments.Positionals)
             .Select(path => CheckExists(arguments, path, context.FullPath(path)))
@@ -54,6 +56,7 @@ internal sealed class LintCommand : ICommand
         var config = LoadConfig(arguments, context, paths[0]);
 
         var discovery = new TemplateDiscovery(context, config.Excludes).Discover(paths);
+        output.RefuseInputs(arguments, discovery.Files.Select(file => file.FullPath), config.Settings.MaxFileBytes);
         var progress = new ProgressReporter(context.Stderr, context.StderrIsTerminal, discovery.Files.Count);
         var sources = discovery.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
         {
@@ -75,12 +78,9 @@ internal sealed class LintCommand : ICommand
         {
             "json" => new JsonFormatter(),
             "sarif" => new SarifFormatter(),
-            _ => new TextFormatter(colour: outputPath is null && UseColour(context)),
+            _ => new TextFormatter(colour: output.IsStandardOutput && UseColour(context)),
         };
-        if (outputPath is null)
-            formatter.Write(run, context.Stdout);
-        else
-            WriteOutput(outputPath, run, formatter);
+        output.Write(context, writer => formatter.Write(run, writer));
 
         return Fails(run.Findings, failLevel) ? ExitCode.Findings : ExitCode.Success;
     }
@@ -116,15 +116,6 @@ internal sealed class LintCommand : ICommand
             ? fullPath
             : throw arguments.Error($"--repo '{given}' is not a directory");
 
-    private static string CheckOutputPath(ParsedArguments arguments, string fullPath)
-    {
-        if (Directory.Exists(fullPath))
-            throw arguments.Error($"--output '{fullPath}' is a directory");
-        if (!Directory.Exists(Path.GetDirectoryName(fullPath)))
-            throw arguments.Error($"--output directory '{Path.GetDirectoryName(fullPath)}' does not exist");
-        return fullPath;
-    }
-
     /// <summary>--config if given; else .kmslint.yaml in the first PATH when it is a directory, else in the working directory.</summary>
     private static LintConfig LoadConfig(ParsedArguments arguments, CliContext context, string firstPath)
     {
@@ -153,18 +144,6 @@ internal sealed class LintCommand : ICommand
             SourceSpan.StartOf(directory.DisplayPath))));
         all.Sort(LintRun.Compare);
         return all;
-    }
-
-    private static void WriteOutput(string fullPath, LintRun run, IReportFormatter formatter)
-    {
-        try
-        {
-            AtomicFile.Write(fullPath, writer => formatter.Write(run, writer));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write --output '{fullPath}': {e.Message}");
-        }
     }
 
     /// <summary>Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).</summary>
