@@ -53,8 +53,8 @@ internal sealed class ReportOutput
     }
 
     /// <summary>
-    /// Refuses (a usage error) an output that is one of <paramref name="inputs"/> (full paths) or an existing file that
-    /// is a CloudFormation template, even a broken one: a report must never take the place of what it reports on.
+    /// Refuses (a usage error) an output that is one of <paramref name="inputs"/> (full paths of the files named) or an
+    /// existing file that is a CloudFormation template, even a broken one: a report never takes the place of what it reports on.
     /// </summary>
     public void RefuseInputs(ParsedArguments arguments, IEnumerable<string> inputs, long maxTemplateBytes)
     {
@@ -64,7 +64,7 @@ internal sealed class ReportOutput
             throw arguments.Error($"{Option} '{Given}' is a CloudFormation template; the report would overwrite it. Name another file (an unset variable after {Option} takes the next argument)");
         var target = FinalTarget(FullPath);
         if (inputs.Any(input => string.Equals(FinalTarget(input), target, StringComparison.Ordinal)))
-            throw arguments.Error($"{Option} '{Given}' is one of the linted files; the report would overwrite it. Name another file");
+            throw arguments.Error($"{Option} '{Given}' is one of the files to lint; the report would overwrite it. Name another file");
     }
 
     /// <summary>Writes the text to standard output or to the path; a file that cannot be written is a usage error.</summary>

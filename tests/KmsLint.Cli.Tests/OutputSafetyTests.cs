@@ -42,9 +42,20 @@ public sealed class OutputSafetyTests : IDisposable
         var result = tree.Run("lint", "--output", "notes.yaml", "notes.yaml", "keys.yaml");
 
         Assert.Equal(ExitCode.UsageError, result.ExitCode);
-        Assert.Contains("--output 'notes.yaml' is one of the linted files", result.Stderr);
+        Assert.Contains("--output 'notes.yaml' is one of the files to lint", result.Stderr);
         Assert.Single(result.Stderr.TrimEnd().Split('\n'));
         Assert.Equal("owner: platform-team\n", File.ReadAllText(tree.PathOf("notes.yaml")));
+    }
+
+    [Fact]
+    public void The_report_of_an_earlier_run_in_the_linted_folder_is_replaced()
+    {
+        var first = tree.Run("lint", "--format", "json", "--output", "kmslint.json");
+        var second = tree.Run("lint", "--format", "json", "--output", "kmslint.json");
+
+        Assert.Equal((ExitCode.Findings, ExitCode.Findings), (first.ExitCode, second.ExitCode));
+        using var report = JsonDocument.Parse(File.ReadAllText(tree.PathOf("kmslint.json")));
+        Assert.Equal(1, report.RootElement.GetProperty("summary").GetProperty("filesNotTemplates").GetInt32()); // the first report
     }
 
     [Fact]

@@ -36,8 +36,9 @@ internal sealed class SarifFormatter : IReportFormatter
         WriteAssumptions(json, run);
         json.WriteStartArray("results");
         foreach (var finding in run.Findings)
-            WriteResult(json, finding);
+            WriteResult(json, finding, run.SetOf(finding));
         json.WriteEndArray();
+        WriteSets(json, run);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -100,7 +101,34 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding)
+    /// <summary>The sets of the run as a property bag of the run: each one's root, config and the files it reports on.</summary>
+    private static void WriteSets(Utf8JsonWriter json, LintRun run)
+    {
+        json.WriteStartObject("properties");
+        json.WriteStartArray("sets");
+        foreach (var set in run.Sets)
+        {
+            json.WriteStartObject();
+            json.WriteString("root", set.Name);
+            if (set.Config is null)
+                json.WriteNull("config");
+            else
+                json.WriteString("config", set.Config);
+            json.WriteNumber("templatesLinted", set.TemplatesLinted);
+            if (set.ReportedFiles is not null)
+            {
+                json.WriteStartArray("reportedFiles");
+                foreach (var file in set.ReportedFiles)
+                    json.WriteStringValue(file);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, SetRun? set)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -135,6 +163,12 @@ internal sealed class SarifFormatter : IReportFormatter
                 json.WriteString("justification", suppression.Reason);
             json.WriteEndObject();
             json.WriteEndArray();
+        }
+        if (set is not null)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("set", set.Name);
+            json.WriteEndObject();
         }
         json.WriteEndObject();
     }

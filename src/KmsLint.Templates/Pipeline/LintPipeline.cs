@@ -72,7 +72,12 @@ internal static class LintPipeline
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
         var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions, Detections = detections };
+        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates)
+        {
+            Assumptions = assumptions,
+            Detections = detections,
+            TemplatePaths = templates.Select(template => template.Path).ToList(),
+        };
     }
 
     /// <summary>
