@@ -41,6 +41,7 @@ internal sealed record LintRun(IReadOnlyList<Finding> Findings, int TemplatesLin
         if (order == 0) order = a.Location.StartLine.CompareTo(b.Location.StartLine);
         if (order == 0) order = a.Location.StartColumn.CompareTo(b.Location.StartColumn);
         if (order == 0) order = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (order == 0) order = string.CompareOrdinal(a.LogicalId, b.LogicalId);
         return order;
     }
 }
