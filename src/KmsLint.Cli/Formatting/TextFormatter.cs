@@ -22,7 +22,13 @@ internal sealed class TextFormatter(bool colour) : IReportFormatter
             output.WriteLine(
                 $"{location.File}:{location.StartLine}:{location.StartColumn}: {Paint(finding.Level)} {finding.RuleId}: {finding.Message}{logicalId}");
         }
-        if (run.NamesSets && run.Sets.Count > 1)
+        WriteSummary(run, output);
+    }
+
+    /// <summary>One line per set when there are several, then the <see cref="Summary"/> line.</summary>
+    public static void WriteSummary(LintRun run, TextWriter output)
+    {
+        if (run.Sets.Count > 1)
         {
             foreach (var set in run.Sets)
                 output.WriteLine($"set {set.Name} ({ConfigOf(set)}): {Counts(set.Count, set.SuppressedCount)} in {Scope(set, "the set")}");
@@ -60,7 +66,7 @@ internal sealed class TextFormatter(bool colour) : IReportFormatter
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    private string Paint(Level level)
+    internal string Paint(Level level)
     {
         var word = LevelNames.Of(level);
         if (!colour)
