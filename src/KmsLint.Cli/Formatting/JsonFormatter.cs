@@ -51,32 +51,16 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteEndObject();
     });
 
-    /// <summary>A set: its root, its config (null: defaults), its counts and, when files were named, the files reported on.</summary>
+    /// <summary>A set: what names it (<see cref="JsonOutput.WriteSetIdentity"/>) and its counts.</summary>
     private static void WriteSet(Utf8JsonWriter json, SetRun set)
     {
         json.WriteStartObject();
-        json.WriteString("root", set.Name);
-        if (set.Config is null)
-            json.WriteNull("config");
-        else
-            json.WriteString("config", set.Config);
+        JsonOutput.WriteSetIdentity(json, set);
+        json.WriteNumber("filesNotTemplates", set.FilesNotTemplates);
         json.WriteNumber("errors", set.Count(Level.Error));
         json.WriteNumber("warnings", set.Count(Level.Warning));
         json.WriteNumber("notes", set.Count(Level.Note));
         json.WriteNumber("suppressed", set.SuppressedCount);
-        json.WriteNumber("templatesLinted", set.TemplatesLinted);
-        json.WriteNumber("filesNotTemplates", set.FilesNotTemplates);
-        if (set.ReportedFiles is null)
-        {
-            json.WriteNull("reportedFiles");
-        }
-        else
-        {
-            json.WriteStartArray("reportedFiles");
-            foreach (var file in set.ReportedFiles)
-                json.WriteStringValue(file);
-            json.WriteEndArray();
-        }
         json.WriteEndObject();
     }
 
@@ -117,18 +101,12 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("startColumn", location.StartColumn);
         json.WriteNumber("endLine", location.EndLine);
         json.WriteNumber("endColumn", location.EndColumn);
-        if (finding.LogicalId is null)
-            json.WriteNull("logicalId");
-        else
-            json.WriteString("logicalId", finding.LogicalId);
+        JsonOutput.WriteStringOrNull(json, "logicalId", finding.LogicalId);
         json.WriteBoolean("suppressed", finding.IsSuppressed);
         if (finding.Suppression is { } suppression)
         {
             json.WriteStartObject("suppression");
-            if (suppression.Reason is null)
-                json.WriteNull("reason");
-            else
-                json.WriteString("reason", suppression.Reason);
+            JsonOutput.WriteStringOrNull(json, "reason", suppression.Reason);
             json.WriteString("file", suppression.Location.File);
             json.WriteNumber("line", suppression.Location.StartLine);
             json.WriteNumber("column", suppression.Location.StartColumn);

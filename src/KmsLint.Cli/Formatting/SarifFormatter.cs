@@ -117,19 +117,7 @@ internal sealed class SarifFormatter : IReportFormatter
         foreach (var set in run.Sets)
         {
             json.WriteStartObject();
-            json.WriteString("root", set.Name);
-            if (set.Config is null)
-                json.WriteNull("config");
-            else
-                json.WriteString("config", set.Config);
-            json.WriteNumber("templatesLinted", set.TemplatesLinted);
-            if (set.ReportedFiles is not null)
-            {
-                json.WriteStartArray("reportedFiles");
-                foreach (var file in set.ReportedFiles)
-                    json.WriteStringValue(file);
-                json.WriteEndArray();
-            }
+            JsonOutput.WriteSetIdentity(json, set);
             json.WriteEndObject();
         }
         json.WriteEndArray();
