@@ -7,11 +7,17 @@ namespace KmsLint.Cli.Discovery;
 /// trail never covers another's keys. A directory holding its own <c>.kmslint.yaml</c>, or named by a config's
 /// <c>sets:</c>, starts a set of its own.
 /// </summary>
-/// <param name="RootFullPath">The directory the set starts at, or empty for the PATHs as given (several of them).</param>
-/// <param name="Name">How the set is shown: its directory (<c>accounts/prod</c>), or the PATHs given.</param>
-/// <param name="Config">The configuration of the set.</param>
-internal sealed record LintSet(string RootFullPath, string Name, LintConfig Config)
+/// <param name="rootFullPath">The directory the set starts at, or empty for the PATHs as given (several of them).</param>
+/// <param name="name">How the set is shown: its directory (<c>accounts/prod</c>), or the PATHs given.</param>
+/// <param name="config">The configuration of the set.</param>
+internal sealed class LintSet(string rootFullPath, string name, LintConfig config)
 {
+    public string RootFullPath { get; } = rootFullPath;
+
+    public string Name { get; } = name;
+
+    public LintConfig Config { get; } = config;
+
     public List<DiscoveredFile> Files { get; } = new();
 
     public List<UnreadableDirectory> UnreadableDirectories { get; } = new();
