@@ -73,7 +73,7 @@ internal sealed class LintCommand : ICommand
         return Fails(run.Findings, failLevel) ? ExitCode.Findings : ExitCode.Success;
     }
 
-    /// <summary>"no CloudFormation template in 'stacks': 3 files looked at, none is a template (...)".</summary>
+    /// <summary>"no CloudFormation template in 'stacks': 3 files were looked at, none is a template. Pass --allow-empty ...".</summary>
     private static string NoTemplateMessage(ParsedArguments arguments, IReadOnlyList<LintSet> sets)
     {
         var paths = arguments.Positionals.Count == 0 ? arguments.Value("--repo") ?? "." : string.Join("', '", arguments.Positionals);
