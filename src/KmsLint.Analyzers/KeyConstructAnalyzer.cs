@@ -12,6 +12,7 @@ namespace KmsLint.Analyzers;
 /// gives it a short pending window (<see cref="KeyConstructPendingWindowRule"/>) or deploys it disabled
 /// (<see cref="DisabledKeyConstructRule"/>). Nothing is registered unless the compilation references Amazon.CDK.Lib;
 /// then one callback per property assignment and per invocation, each rejected by a name check before symbol work.
+/// The pending-window option is KMS005's; KMS004 reports a malformed guard as for the SDK rules.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyConstructAnalyzer : DiagnosticAnalyzer
@@ -35,8 +36,17 @@ public sealed class KeyConstructAnalyzer : DiagnosticAnalyzer
             }
 
             var reportedWindows = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte>();
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, cdk, reportedWindows), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, cdk), OperationKind.Invocation);
+            Action<OperationAnalysisContext> analyzeAssignment = context => AnalyzeAssignment(context, cdk, reportedWindows);
+            Action<OperationAnalysisContext> analyzeInvocation = context => AnalyzeInvocation(context, cdk);
+
+            // Registered per operation block, not per compilation: a finding may sit on a local's initializer
+            // elsewhere in the member, and Roslyn files such a diagnostic of a plain operation action as non-local
+            // (compilation-level), for which the IDE offers no fix. Reported within its block, it stays local.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                block.RegisterOperationAction(analyzeAssignment, OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(analyzeInvocation, OperationKind.Invocation);
+            });
         });
     }
 
