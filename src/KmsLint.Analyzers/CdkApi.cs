@@ -118,6 +118,12 @@ internal sealed class CdkApi
             return true;
         }
 
+        // Only a CfnResource can be a key's default child: a Bucket or a LogGroup needs no further look.
+        if (receiver.Type is not { Name: "CfnResource" } || !SymbolEqualityComparer.Default.Equals(receiver.Type.ContainingNamespace, RemovalPolicy.ContainingNamespace))
+        {
+            return false;
+        }
+
         foreach (var value in PossibleValues.Of(receiver))
         {
             if (IsKeyConstructType(value.Value.Type)

@@ -13,7 +13,7 @@ public static class DisabledKeyConstructRule
     public static readonly DiagnosticDescriptor Descriptor = new(
         RuleIdentifiers.KeyConstructDisabled,
         title: "KMS key construct is disabled without an approved change request",
-        messageFormat: "'Enabled' {0} false: deploying creates the KMS key disabled, or disables the existing key, and every use of it fails, " + GuardedFinding.GuardAdvice,
+        messageFormat: "'Enabled' {0}: deploying creates the KMS key disabled, or disables the existing key, and every use of it fails, " + GuardedFinding.GuardAdvice,
         RuleIdentifiers.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -32,10 +32,9 @@ public static class DisabledKeyConstructRule
         {
             if (possible.Value.ConstantValue is { HasValue: true, Value: false })
             {
-                // The fix removes the assignment (the additional location); the squiggle sits where false is written.
-                var location = (possible.WrittenToLocalAt ?? assignment).Syntax.GetLocation();
+                var location = assignment.Syntax.GetLocation();
                 GuardedFinding.Report(context, assignment, options, "Enabled", location,
-                    () => Diagnostic.Create(Descriptor, location, new[] { assignment.Syntax.GetLocation() }, values.Count > 1 ? "can be" : "is"));
+                    () => Diagnostic.Create(Descriptor, location, LocalWrite.Locations(possible), $"{(values.Count > 1 ? "can be" : "is")} false{LocalWrite.Describe(possible)}"));
                 return;
             }
         }

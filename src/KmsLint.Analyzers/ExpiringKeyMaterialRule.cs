@@ -45,9 +45,14 @@ public static class ExpiringKeyMaterialRule
                 continue;
             }
 
+            // At the setting when the call holds it (an initializer in the argument); else at the argument, with
+            // the setting as additional location: Roslyn files a finding outside the call as non-local (no fix).
+            var inCall = invocation.Syntax.Span.Contains(setting.Location.SourceSpan);
+            var location = inCall ? setting.Location : argument.Syntax.GetLocation();
+            var additional = inCall ? Array.Empty<Location>() : new[] { setting.Location };
             var method = invocation.TargetMethod.Name;
-            GuardedFinding.Report(context, invocation, options, method, setting.Location,
-                () => Diagnostic.Create(Descriptor, setting.Location, method, setting.Reason));
+            GuardedFinding.Report(context, invocation, options, method, location,
+                () => Diagnostic.Create(Descriptor, location, additional, method, setting.Reason));
         }
     }
 

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KmsLint.Analyzers;
 
@@ -35,25 +33,15 @@ public sealed class KeyConstructAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var reportedWindows = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte>();
-            Action<OperationAnalysisContext> analyzeAssignment = context => AnalyzeAssignment(context, cdk, reportedWindows);
-            Action<OperationAnalysisContext> analyzeInvocation = context => AnalyzeInvocation(context, cdk);
-
-            // Registered per operation block, not per compilation: a finding may sit on a local's initializer
-            // elsewhere in the member, and Roslyn files such a diagnostic of a plain operation action as non-local
-            // (compilation-level), for which the IDE offers no fix. Reported within its block, it stays local.
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                block.RegisterOperationAction(analyzeAssignment, OperationKind.SimpleAssignment);
-                block.RegisterOperationAction(analyzeInvocation, OperationKind.Invocation);
-            });
+            // Findings sit inside the operation analyzed (the assignment or argument): a diagnostic elsewhere, even
+            // in the same member, is filed by Roslyn as non-local, and the IDE offers no fix for it. Registering per
+            // operation block would allow it but tripled this analyzer's cost in the benchmark.
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, cdk), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, cdk), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeAssignment(
-        OperationAnalysisContext context,
-        CdkApi cdk,
-        ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reportedWindows)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, CdkApi cdk)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation target
@@ -69,7 +57,7 @@ public sealed class KeyConstructAnalyzer : DiagnosticAnalyzer
                 KeyRemovalPolicyRule.CheckAssignment(context, assignment, target, cdk, options);
                 break;
             case "PendingWindow" or "PendingWindowInDays":
-                KeyConstructPendingWindowRule.CheckAssignment(context, assignment, target, cdk, options, reportedWindows);
+                KeyConstructPendingWindowRule.CheckAssignment(context, assignment, target, cdk, options);
                 break;
             default:
                 DisabledKeyConstructRule.CheckAssignment(context, assignment, target, cdk, options);

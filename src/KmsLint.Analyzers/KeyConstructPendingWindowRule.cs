@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KmsLint.Analyzers;
 
 /// <summary>
 /// KMS007: a KMS key construct whose pending window is a constant below the configured minimum (the option of
 /// KMS005) — <c>PendingWindow = Duration.Days(n)</c> in <c>KeyProps</c>, <c>PendingWindowInDays</c> on
-/// <c>CfnKeyProps</c>, <c>CfnReplicaKeyProps</c> or the L1 construct. Reported guarded or not, like KMS005.
+/// <c>CfnKeyProps</c>, <c>CfnReplicaKeyProps</c> or the L1 construct — on any branch, directly or through a local.
+/// Reported guarded or not, like KMS005, once per assignment: two keys given one short window are two findings.
 /// </summary>
 public static class KeyConstructPendingWindowRule
 {
@@ -25,14 +24,12 @@ public static class KeyConstructPendingWindowRule
         description: "When CloudFormation deletes the key, the pending window is the only time left to notice and cancel the deletion. Keep it at the configured minimum (kmslint.min_pending_window_days, default 30).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.KeyConstructPendingWindowTooShort));
 
-    /// <param name="reported">Windows already reported: one local read by two keys is one finding.</param>
     internal static void CheckAssignment(
         OperationAnalysisContext context,
         ISimpleAssignmentOperation assignment,
         IPropertyReferenceOperation target,
         CdkApi cdk,
-        KmsLintOptions options,
-        ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reported)
+        KmsLintOptions options)
     {
         var property = target.Property;
         if (property.Name == "PendingWindow" && SymbolEqualityComparer.Default.Equals(property.ContainingType, cdk.KeyProps))
@@ -42,31 +39,29 @@ public static class KeyConstructPendingWindowRule
                 if (duration.Value is IInvocationOperation { TargetMethod: { Name: "Days", IsStatic: true } days, Arguments.Length: 1 } call
                     && SymbolEqualityComparer.Default.Equals(days.ContainingType, cdk.Duration))
                 {
-                    CheckDays(call.Arguments[0].Value, duration.WrittenToLocalAt);
+                    CheckDays(call.Arguments[0].Value);
                 }
             }
         }
         else if (property.Name == "PendingWindowInDays" && cdk.IsKeyPropertyHolder(property.ContainingType))
         {
-            CheckDays(assignment.Value, writtenToLocalAt: null);
+            CheckDays(assignment.Value);
         }
 
-        void CheckDays(IOperation value, IOperation? writtenToLocalAt)
+        void CheckDays(IOperation value)
         {
             foreach (var window in PossibleValues.Of(value))
             {
-                if (Days(window.Value.ConstantValue) is not { } days
-                    || days >= options.MinPendingWindowDays
-                    || !reported.TryAdd((window.Value.Syntax.SyntaxTree, window.Value.Syntax.Span), 0))
+                if (Days(window.Value.ConstantValue) is not { } days || days >= options.MinPendingWindowDays)
                 {
                     continue;
                 }
 
                 var minimum = options.MinPendingWindowDays.ToString(CultureInfo.InvariantCulture);
-                // Reported where the window is set; the fix replaces the number itself.
+                // Reported at the assignment; the additional location is the number the fix raises.
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptor,
-                    (window.WrittenToLocalAt ?? writtenToLocalAt ?? assignment).Syntax.GetLocation(),
+                    assignment.Syntax.GetLocation(),
                     new[] { window.Value.Syntax.GetLocation() },
                     ImmutableDictionary<string, string?>.Empty.Add(PendingWindowRule.MinimumDaysProperty, minimum),
                     property.Name,

@@ -93,10 +93,10 @@ public static class KeyRemovalPolicyRule
                 (false, false) => "is",
                 (false, true) => "can be",
             };
-            var location = (possible.WrittenToLocalAt ?? site).Syntax.GetLocation();
+            var location = site.Syntax.GetLocation();
             var properties = ImmutableDictionary<string, string?>.Empty.Add(PolicyTypeProperty, policyType.ToDisplayString());
             GuardedFinding.Report(context, site, options, subject.Trim('\''), location,
-                () => Diagnostic.Create(Descriptor, location, new[] { site.Syntax.GetLocation() }, properties, $"{subject} {verb} {deleting}", consequence));
+                () => Diagnostic.Create(Descriptor, location, LocalWrite.Locations(possible), properties, $"{subject} {verb} {deleting}{LocalWrite.Describe(possible)}", consequence));
             return;
         }
     }

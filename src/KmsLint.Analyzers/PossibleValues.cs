@@ -100,3 +100,20 @@ internal static class PossibleValues
         return operation;
     }
 }
+
+/// <summary>How a finding names a value that a local of the member wrote.</summary>
+internal static class LocalWrite
+{
+    /// <summary>The local's initializer or assignment, as the finding's additional location; none for a direct value.</summary>
+    public static IEnumerable<Location> Locations(PossibleValue value) =>
+        value.WrittenToLocalAt is { } written ? new[] { written.Syntax.GetLocation() } : Enumerable.Empty<Location>();
+
+    /// <summary>" through 'removal'" for a value written to the local <c>removal</c>; empty for a direct value.</summary>
+    public static string Describe(PossibleValue value) =>
+        value.WrittenToLocalAt?.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => $" through '{declarator.Symbol.Name}'",
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => $" through '{local.Local.Name}'",
+            _ => string.Empty,
+        };
+}

@@ -63,11 +63,10 @@ public sealed class RemoveEnabledFalseCodeFix : CodeFixProvider
         return document.WithText(text.WithChanges(removals.Select(span => new TextChange(span, string.Empty))));
     }
 
-    /// <summary>The text to delete for the assignment the diagnostic points at (its additional location), or null.</summary>
+    /// <summary>The text to delete for the assignment the diagnostic sits on, or null.</summary>
     private static TextSpan? Removal(SyntaxNode root, Diagnostic diagnostic)
     {
-        var site = diagnostic.AdditionalLocations.FirstOrDefault() ?? diagnostic.Location;
-        if (root.FindNode(site.SourceSpan, getInnermostNodeForTie: true) is not AssignmentExpressionSyntax assignment)
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not AssignmentExpressionSyntax assignment)
         {
             return null;
         }

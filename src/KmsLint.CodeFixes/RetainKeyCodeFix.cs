@@ -48,16 +48,13 @@ public sealed class RetainKeyCodeFix : CodeFixProvider
         }
     }
 
-    /// <summary>The value the key receives: the right side of the assignment or the argument (the diagnostic's additional location).</summary>
-    private static ExpressionSyntax? PolicyValue(SyntaxNode root, Diagnostic diagnostic)
-    {
-        var site = diagnostic.AdditionalLocations.FirstOrDefault() ?? diagnostic.Location;
-        return root.FindNode(site.SourceSpan, getInnermostNodeForTie: true) switch
+    /// <summary>The value the key receives: the right side of the assignment or the argument the diagnostic sits on.</summary>
+    private static ExpressionSyntax? PolicyValue(SyntaxNode root, Diagnostic diagnostic) =>
+        root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) switch
         {
             AssignmentExpressionSyntax assignment => assignment.Right,
             ArgumentSyntax argument => argument.Expression,
             ExpressionSyntax expression => expression,
             _ => null,
         };
-    }
 }

@@ -52,24 +52,37 @@ public sealed class ExpiringKeyMaterialRuleTests
                 .WithMessage("'ImportKeyMaterialAsync' imports key material that expires (ValidTo is set and ExpirationModel defaults to KEY_MATERIAL_EXPIRES): " + Consequence));
 
     [Fact]
-    public Task Every_way_of_naming_the_expiring_model_is_reported_and_a_shared_request_once() =>
+    public Task Every_way_of_naming_the_expiring_model_is_reported() =>
         Verify.VerifyAsync(Usings + """
             class Importer
             {
-                async Task Run(IAmazonKeyManagementService kms, bool rotateYearly)
+                async Task Run(IAmazonKeyManagementService kms)
                 {
                     await kms.ImportKeyMaterialAsync(new ImportKeyMaterialRequest { {|KMS009:ExpirationModel = "KEY_MATERIAL_EXPIRES"|} });
                     await kms.ImportKeyMaterialAsync(new ImportKeyMaterialRequest { {|KMS009:ExpirationModel = ExpirationModelType.FindValue("KEY_MATERIAL_EXPIRES")|} });
                     await kms.ImportKeyMaterialAsync(new ImportKeyMaterialRequest { {|KMS009:ExpirationModel = new ExpirationModelType("KEY_MATERIAL_EXPIRES")|} });
-
-                    var request = new ImportKeyMaterialRequest { KeyId = "key-1" };
-                    var model = {|KMS009:rotateYearly ? ExpirationModelType.KEY_MATERIAL_EXPIRES : ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE|};
-                    request.ExpirationModel = model;
-                    await kms.ImportKeyMaterialAsync(request);
-                    await kms.ImportKeyMaterialAsync(request, default);
                 }
             }
             """);
+
+    [Fact]
+    public Task Request_built_in_a_local_is_reported_once_at_the_argument_and_points_to_the_setting() =>
+        Verify.VerifyAsync(
+            Usings + """
+            class Importer
+            {
+                async Task Run(IAmazonKeyManagementService kms, bool rotateYearly)
+                {
+                    var request = new ImportKeyMaterialRequest { KeyId = "key-1" };
+                    var model = {|#1:rotateYearly ? ExpirationModelType.KEY_MATERIAL_EXPIRES : ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE|};
+                    request.ExpirationModel = model;
+                    await kms.ImportKeyMaterialAsync({|#0:request|});
+                    await kms.ImportKeyMaterialAsync(request, default);
+                }
+            }
+            """,
+            Verify.Diagnostic("KMS009").WithLocation(0).WithLocation(1)
+                .WithMessage("'ImportKeyMaterialAsync' imports key material that expires (ExpirationModel = KEY_MATERIAL_EXPIRES): " + Consequence));
 
     [Fact]
     public Task Material_that_does_not_expire_and_requests_not_visible_here_are_not_reported() =>

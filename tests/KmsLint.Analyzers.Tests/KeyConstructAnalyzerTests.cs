@@ -32,7 +32,7 @@ public sealed class KeyConstructAnalyzerTests
                 }
             }
             """,
-            Verify.Diagnostic("KMS006").WithLocation(0).WithLocation(0)
+            Verify.Diagnostic("KMS006").WithLocation(0)
                 .WithMessage("'RemovalPolicy' is RemovalPolicy.DESTROY: " + Destroyed));
 
     [Fact]
@@ -75,9 +75,9 @@ public sealed class KeyConstructAnalyzerTests
                 }
             }
             """,
-            Verify.Diagnostic("KMS006").WithLocation(0).WithLocation(0)
+            Verify.Diagnostic("KMS006").WithLocation(0)
                 .WithMessage("'CfnOptions.DeletionPolicy' is CfnDeletionPolicy.DELETE: " + Destroyed),
-            Verify.Diagnostic("KMS006").WithLocation(1).WithLocation(1)
+            Verify.Diagnostic("KMS006").WithLocation(1)
                 .WithMessage("'CfnOptions.UpdateReplacePolicy' is CfnDeletionPolicy.DELETE: CloudFormation deletes the KMS key when an update replaces it, without a [KeyLifecycleChange] guard naming the approved change request"));
 
     [Fact]
@@ -97,25 +97,30 @@ public sealed class KeyConstructAnalyzerTests
                 }
             }
             """,
-            Verify.Diagnostic("KMS006").WithLocation(0).WithLocation(0)
+            Verify.Diagnostic("KMS006").WithLocation(0)
                 .WithMessage("'RemovalPolicy' can be RemovalPolicy.DESTROY: " + Destroyed));
 
     [Fact]
-    public Task DESTROY_through_a_local_is_reported_at_the_local_initializer_and_points_to_the_assignment() =>
+    public Task DESTROY_through_a_local_is_reported_at_the_key_and_points_to_the_local_initializer() =>
         Verify.VerifyWithCdkAsync(
             Usings + """
             class KeysStack : Stack
             {
                 public KeysStack(Construct scope, bool isDev) : base(scope, "Keys")
                 {
-                    var removal = {|#0:isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN|};
+                    var removal = {|#1:isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN|};
                     new Bucket(this, "Logs", new BucketProps { RemovalPolicy = removal });
-                    new Key(this, "DataKey", new KeyProps { {|#1:RemovalPolicy = removal|} });
+                    new Key(this, "DataKey", new KeyProps { {|#0:RemovalPolicy = removal|} });
+                    RemovalPolicy later;
+                    later = {|#3:RemovalPolicy.DESTROY|};
+                    new CfnKey(this, "L1Key", new CfnKeyProps()).ApplyRemovalPolicy({|#2:later|});
                 }
             }
             """,
             Verify.Diagnostic("KMS006").WithLocation(0).WithLocation(1)
-                .WithMessage("'RemovalPolicy' can be RemovalPolicy.DESTROY: " + Destroyed));
+                .WithMessage("'RemovalPolicy' can be RemovalPolicy.DESTROY through 'removal': " + Destroyed),
+            Verify.Diagnostic("KMS006").WithLocation(2).WithLocation(3)
+                .WithMessage("'ApplyRemovalPolicy' applies RemovalPolicy.DESTROY through 'later': " + Destroyed));
 
     [Fact]
     public Task Removal_policies_of_other_constructs_and_retained_keys_are_not_reported() =>
@@ -204,19 +209,22 @@ public sealed class KeyConstructAnalyzerTests
                 .WithMessage("'PendingWindowInDays' gives the KMS key a pending window of 10 days, below the minimum of 30 days"));
 
     [Fact]
-    public Task Pending_window_is_reported_guarded_or_not_and_once_for_a_shared_local() =>
-        Verify.VerifyWithCdkAsync(Usings + """
+    public Task Pending_window_is_reported_guarded_or_not_at_each_key_a_shared_local_reaches() =>
+        Verify.VerifyWithCdkAsync(
+            Usings + """
             [KeyLifecycleChange("CHG-1234")]
             class KeysStack : Stack
             {
                 public KeysStack(Construct scope, bool isDev) : base(scope, "Keys")
                 {
-                    var window = {|KMS007:Duration.Days(isDev ? 7 : 30)|};
-                    new Key(this, "A", new KeyProps { PendingWindow = window });
-                    new Key(this, "B", new KeyProps { PendingWindow = window });
+                    var window = Duration.Days(isDev ? {|#2:7|} : 30);
+                    new Key(this, "A", new KeyProps { {|#0:PendingWindow = window|} });
+                    new Key(this, "B", new KeyProps { {|#1:PendingWindow = window|} });
                 }
             }
-            """);
+            """,
+            Verify.Diagnostic("KMS007").WithLocation(0).WithLocation(2).WithArguments("PendingWindow", "7", "30"),
+            Verify.Diagnostic("KMS007").WithLocation(1).WithLocation(2).WithArguments("PendingWindow", "7", "30"));
 
     [Fact]
     public Task Windows_at_the_minimum_computed_or_not_on_a_key_are_not_reported() =>
@@ -265,9 +273,9 @@ public sealed class KeyConstructAnalyzerTests
                 }
             }
             """,
-            Verify.Diagnostic("KMS008").WithLocation(0).WithLocation(0)
+            Verify.Diagnostic("KMS008").WithLocation(0)
                 .WithMessage("'Enabled' is false: deploying creates the KMS key disabled, or disables the existing key, and every use of it fails, without a [KeyLifecycleChange] guard naming the approved change request"),
-            Verify.Diagnostic("KMS008").WithLocation(1).WithLocation(1)
+            Verify.Diagnostic("KMS008").WithLocation(1)
                 .WithMessage("'Enabled' can be false: deploying creates the KMS key disabled, or disables the existing key, and every use of it fails, without a [KeyLifecycleChange] guard naming the approved change request"));
 
     [Fact]

@@ -23,9 +23,9 @@ public sealed class KeyConstructCodeFixTests
             {
                 public KeysStack(Construct scope, bool isDev) : base(scope, "Keys")
                 {
-                    var removal = {|KMS006:isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN|};
+                    var removal = isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
                     new Bucket(this, "Logs", new BucketProps { RemovalPolicy = removal });
-                    new Key(this, "A", new KeyProps { RemovalPolicy = removal });
+                    new Key(this, "A", new KeyProps { {|KMS006:RemovalPolicy = removal|} });
                     var b = new Key(this, "B", new KeyProps { {|KMS006:RemovalPolicy = RemovalPolicy.DESTROY|} /* dev only */ });
                     b.ApplyRemovalPolicy({|KMS006:Amazon.CDK.RemovalPolicy.DESTROY|});
                     var l1 = new CfnKey(this, "C", new CfnKeyProps());
@@ -62,6 +62,9 @@ public sealed class KeyConstructCodeFixTests
                     new Key(this, "A", new KeyProps { {|KMS007:PendingWindow = Duration.Days(7)|} });
                     new Key(this, "B", new KeyProps { {|KMS007:PendingWindow = Duration.Days(Week)|} });
                     new CfnKey(this, "C", new CfnKeyProps { {|KMS007:PendingWindowInDays = 10|} });
+                    var shared = Duration.Days(7);
+                    new Key(this, "D", new KeyProps { {|KMS007:PendingWindow = shared|} });
+                    new Key(this, "E", new KeyProps { {|KMS007:PendingWindow = shared|} });
                 }
             }
             """,
@@ -75,6 +78,9 @@ public sealed class KeyConstructCodeFixTests
                     new Key(this, "A", new KeyProps { PendingWindow = Duration.Days(14) });
                     new Key(this, "B", new KeyProps { PendingWindow = Duration.Days(14) });
                     new CfnKey(this, "C", new CfnKeyProps { PendingWindowInDays = 14 });
+                    var shared = Duration.Days(14);
+                    new Key(this, "D", new KeyProps { PendingWindow = shared });
+                    new Key(this, "E", new KeyProps { PendingWindow = shared });
                 }
             }
             """,
