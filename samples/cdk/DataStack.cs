@@ -18,7 +18,7 @@ public sealed class DataStack : Stack
         // KMS006: the key is deleted with the stack.
         new Key(this, "SessionKey", new KeyProps { RemovalPolicy = RemovalPolicy.DESTROY });
 
-        // KMS006, at the local: DESTROY on one branch (a dev flag set wrongly in production).
+        // KMS006 through the local: DESTROY on one branch (a dev flag set wrongly in production).
         var removal = isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
         new Key(this, "ReportKey", new KeyProps { RemovalPolicy = removal });
 

@@ -31,7 +31,7 @@ public sealed class SampleBuildTests(ITestOutputHelper output)
             "cdk", "KmsLint.CdkSample.csproj", new[]
             {
                 "DataStack.cs(19,52): warning KMS006: 'RemovalPolicy' is RemovalPolicy.DESTROY:",
-                "DataStack.cs(22,23): warning KMS006: 'RemovalPolicy' can be RemovalPolicy.DESTROY:",
+                "DataStack.cs(23,51): warning KMS006: 'RemovalPolicy' can be RemovalPolicy.DESTROY through 'removal':",
                 "DataStack.cs(27,9): warning KMS006: 'CfnOptions.DeletionPolicy' is CfnDeletionPolicy.DELETE:",
                 "DataStack.cs(30,50): warning KMS007: 'PendingWindow' gives the KMS key a pending window of 7 days, below the minimum of 30 days",
                 "DataStack.cs(33,52): warning KMS008: 'Enabled' is false:",
