@@ -38,10 +38,10 @@ public static class KeyRemovalPolicyRule
         switch (target.Property.Name)
         {
             case "RemovalPolicy" when SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, cdk.KeyProps):
-                Check(context, assignment, assignment.Value, "'RemovalPolicy'", isCall: false, cdk.RemovalPolicy, cdk.DestroyValue, OnStackDeletion, options);
+                Check(context, assignment, assignment.Value, "RemovalPolicy", isCall: false, cdk.RemovalPolicy, cdk.DestroyValue, OnStackDeletion, options);
                 break;
             case "DeletionPolicy" or "UpdateReplacePolicy" when cdk.IsKeyResourceOptions(target.Instance):
-                Check(context, assignment, assignment.Value, $"'CfnOptions.{target.Property.Name}'", isCall: false, cdk.DeletionPolicy, cdk.DeleteValue,
+                Check(context, assignment, assignment.Value, $"CfnOptions.{target.Property.Name}", isCall: false, cdk.DeletionPolicy, cdk.DeleteValue,
                     target.Property.Name == "DeletionPolicy" ? OnStackDeletion : OnReplacement, options);
                 break;
         }
@@ -57,7 +57,7 @@ public static class KeyRemovalPolicyRule
             return;
         }
 
-        Check(context, policy, policy.Value, "'ApplyRemovalPolicy'", isCall: true, cdk.RemovalPolicy, cdk.DestroyValue, OnStackDeletion, options);
+        Check(context, policy, policy.Value, "ApplyRemovalPolicy", isCall: true, cdk.RemovalPolicy, cdk.DestroyValue, OnStackDeletion, options);
     }
 
     private static void Check(
@@ -95,8 +95,8 @@ public static class KeyRemovalPolicyRule
             };
             var location = site.Syntax.GetLocation();
             var properties = ImmutableDictionary<string, string?>.Empty.Add(PolicyTypeProperty, policyType.ToDisplayString());
-            GuardedFinding.Report(context, site, options, subject.Trim('\''), location,
-                () => Diagnostic.Create(Descriptor, location, LocalWrite.Locations(possible), properties, $"{subject} {verb} {deleting}{LocalWrite.Describe(possible)}", consequence));
+            GuardedFinding.Report(context, site, options, subject, location,
+                () => Diagnostic.Create(Descriptor, location, LocalWrite.Locations(possible), properties, $"'{subject}' {verb} {deleting}{LocalWrite.Describe(possible)}", consequence));
             return;
         }
     }

@@ -230,34 +230,26 @@ public sealed class BrokenCodeTests
 
     [Fact]
     [Trait("Category", "Fuzz")]
-    public void Any_prefix_or_mutation_of_a_realistic_file_never_makes_the_analyzer_throw()
-    {
-        // Every prefix is a moment while typing the file; every edit is a half-finished change.
-        var prefixes = Gen.Int[0, RealisticFile.Length].Select(length => RealisticFile.Substring(0, length));
-        var edits = Gen.Select(
-            Gen.Int[0, RealisticFile.Length],
-            Gen.Int[0, 40],
-            Gen.OneOf(TypedFragments),
-            (start, deleted, typed) => RealisticFile.Substring(0, start) + typed + RealisticFile.Substring(Math.Min(RealisticFile.Length, start + deleted)));
-
-        Gen.Frequency((1, (IGen<string>)prefixes), (2, edits)).Sample(
-            source => !AnalyzerRunner.RunAsync(source).GetAwaiter().GetResult().AnalyzerCrashed,
-            iter: FuzzIterations);
-    }
+    public void Any_prefix_or_mutation_of_a_realistic_file_never_makes_the_analyzer_throw() =>
+        PrefixesAndEditsNeverCrash(RealisticFile, TypedFragments, withCdk: false);
 
     [Fact]
     [Trait("Category", "Fuzz")]
-    public void Any_prefix_or_mutation_of_a_realistic_cdk_file_never_makes_the_analyzer_throw()
+    public void Any_prefix_or_mutation_of_a_realistic_cdk_file_never_makes_the_analyzer_throw() =>
+        PrefixesAndEditsNeverCrash(RealisticCdkFile, CdkTypedFragments, withCdk: true);
+
+    private static void PrefixesAndEditsNeverCrash(string file, string[] typedFragments, bool withCdk)
     {
-        var prefixes = Gen.Int[0, RealisticCdkFile.Length].Select(length => RealisticCdkFile.Substring(0, length));
+        // Every prefix is a moment while typing the file; every edit is a half-finished change.
+        var prefixes = Gen.Int[0, file.Length].Select(length => file.Substring(0, length));
         var edits = Gen.Select(
-            Gen.Int[0, RealisticCdkFile.Length],
+            Gen.Int[0, file.Length],
             Gen.Int[0, 40],
-            Gen.OneOf(CdkTypedFragments),
-            (start, deleted, typed) => RealisticCdkFile.Substring(0, start) + typed + RealisticCdkFile.Substring(Math.Min(RealisticCdkFile.Length, start + deleted)));
+            Gen.OneOf(typedFragments),
+            (start, deleted, typed) => file.Substring(0, start) + typed + file.Substring(Math.Min(file.Length, start + deleted)));
 
         Gen.Frequency((1, (IGen<string>)prefixes), (2, edits)).Sample(
-            source => !AnalyzerRunner.RunAsync(source, withCdk: true).GetAwaiter().GetResult().AnalyzerCrashed,
+            source => !AnalyzerRunner.RunAsync(source, withCdk).GetAwaiter().GetResult().AnalyzerCrashed,
             iter: FuzzIterations);
     }
 }
