@@ -29,6 +29,7 @@ internal sealed class CdkApi
         _cfnKeyProps = cfnKeyProps;
         _cfnReplicaKeyProps = cfnReplicaKeyProps;
         _keyInterface = keyInterface;
+        _l1KeyClasses = ImmutableArray.Create(cfnKey, cfnReplicaKey);
         _keyClasses = ImmutableArray.Create(key, cfnKey, cfnReplicaKey);
         DestroyValue = EnumValue(removalPolicy, "DESTROY");
         DeleteValue = EnumValue(deletionPolicy, "DELETE");
@@ -40,6 +41,9 @@ internal sealed class CdkApi
 
     /// <summary>Key (L2), CfnKey and CfnReplicaKey (L1): the constructs that are a KMS key in the template.</summary>
     private readonly ImmutableArray<INamedTypeSymbol> _keyClasses;
+
+    /// <summary>CfnKey and CfnReplicaKey: their template properties are settable on the construct itself.</summary>
+    private readonly ImmutableArray<INamedTypeSymbol> _l1KeyClasses;
 
     /// <summary><c>Amazon.CDK.RemovalPolicy</c>: DESTROY becomes <c>DeletionPolicy: Delete</c>.</summary>
     public INamedTypeSymbol RemovalPolicy { get; }
@@ -76,29 +80,28 @@ internal sealed class CdkApi
         return new CdkApi(removalPolicy, deletionPolicy, duration, keyProps, cfnKeyProps, cfnReplicaKeyProps, key, keyInterface, cfnKey, cfnReplicaKey);
     }
 
-    /// <summary>KeyProps, CfnKeyProps, CfnReplicaKeyProps, or an L1 key construct itself (its properties are settable too).</summary>
+    /// <summary>
+    /// The type that declares a key's template property: KeyProps, CfnKeyProps, CfnReplicaKeyProps, or an L1 key
+    /// construct (or a subclass). Not a class of the application that merely implements <c>IKey</c>.
+    /// </summary>
     public bool IsKeyPropertyHolder(INamedTypeSymbol type) =>
         SymbolEqualityComparer.Default.Equals(type, KeyProps)
         || SymbolEqualityComparer.Default.Equals(type, _cfnKeyProps)
         || SymbolEqualityComparer.Default.Equals(type, _cfnReplicaKeyProps)
-        || IsKeyConstructType(type);
+        || DerivesFromAny(type, _l1KeyClasses);
 
     /// <summary>A Key, CfnKey or CfnReplicaKey, a subclass of one, or an <c>IKey</c>.</summary>
-    public bool IsKeyConstructType(ITypeSymbol? type)
+    public bool IsKeyConstructType(ITypeSymbol? type) =>
+        type is not null
+        && (SymbolEqualityComparer.Default.Equals(type, _keyInterface)
+            || type.AllInterfaces.Contains(_keyInterface, SymbolEqualityComparer.Default)
+            || DerivesFromAny(type, _keyClasses));
+
+    private static bool DerivesFromAny(ITypeSymbol type, ImmutableArray<INamedTypeSymbol> classes)
     {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, _keyInterface) || type.AllInterfaces.Contains(_keyInterface, SymbolEqualityComparer.Default))
-        {
-            return true;
-        }
-
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (_keyClasses.Contains(current, SymbolEqualityComparer.Default))
+            if (classes.Contains(current, SymbolEqualityComparer.Default))
             {
                 return true;
             }

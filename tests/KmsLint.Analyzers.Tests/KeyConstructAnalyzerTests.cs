@@ -290,7 +290,16 @@ public sealed class KeyConstructAnalyzerTests
                     new CfnKey(this, "C", new CfnKeyProps { Enabled = true, EnableKeyRotation = false });
                     new Key(this, "D", new KeyProps { EnableKeyRotation = false, MultiRegion = false });
                     new Amazon.CDK.AWS.Events.Rule(this, "E", new Amazon.CDK.AWS.Events.RuleProps { Enabled = false, Schedule = Amazon.CDK.AWS.Events.Schedule.Rate(Duration.Days(1)) });
+                    new MonitoredKey(this).Enabled = false;
                 }
+            }
+
+            // The application's own flag on its Key subclass is not the key's template property.
+            class MonitoredKey : Key
+            {
+                public MonitoredKey(Construct scope) : base(scope, "Monitored") { }
+
+                public bool Enabled { get; set; }
             }
             """);
 
