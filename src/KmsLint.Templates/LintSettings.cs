@@ -77,8 +77,30 @@ public sealed record LintSettings
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Rule levels for single files (a file as the findings show it → rule id → level, null for off), from the config's
+    /// <c>overrides</c>; they win over <see cref="RuleLevels"/> for the findings located in that file.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, Level?>> FileRuleLevels { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, Level?>>(StringComparer.Ordinal);
+
+    /// <summary>True when a <c>kmslint: ignore:</c> entry without a reason suppresses nothing (and is reported, KMS903).</summary>
+    public bool RequireSuppressionReason { get; init; }
+
     /// <summary>The level a rule reports at in this run, or null when it is turned off (or not run: an external chain's rules).</summary>
     public Level? EffectiveLevel(RuleDescriptor rule) =>
         DetectionIsExternal && rule.ChecksDetectionChain ? null
         : RuleLevels.TryGetValue(rule.Id, out var level) ? level : rule.DefaultLevel;
+
+    /// <summary>The level of a rule's findings located in <paramref name="file"/>: the file's override, else the run's level.</summary>
+    public Level? EffectiveLevel(RuleDescriptor rule, string file) =>
+        DetectionIsExternal && rule.ChecksDetectionChain ? null
+        : FileRuleLevels.TryGetValue(file, out var levels) && levels.TryGetValue(rule.Id, out var level) ? level
+        : EffectiveLevel(rule);
+
+    /// <summary>True when the rule reports anywhere: at the run's level, or in a file an override turns it on for.</summary>
+    public bool RunsAnywhere(RuleDescriptor rule) =>
+        EffectiveLevel(rule) is not null ||
+        (!(DetectionIsExternal && rule.ChecksDetectionChain) &&
+         FileRuleLevels.Values.Any(levels => levels.TryGetValue(rule.Id, out var level) && level is not null));
 }

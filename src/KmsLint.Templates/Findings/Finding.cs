@@ -19,10 +19,26 @@ public sealed record Finding(
     Suppression? Suppression = null)
 {
     public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>The CDK construct path of the resource (its <c>aws:cdk:path</c> metadata), when it has one.</summary>
+    public string? ConstructPath { get; init; }
 }
 
-/// <summary>Why a finding is not counted: the resource or template that ignores it, and the reason given there.</summary>
-public sealed record Suppression(SourceSpan Location, string? Reason);
+/// <summary>Why a finding is not counted: the ignore entry (in a template, or in a baseline file) and the reason given there.</summary>
+/// <param name="Location">The entry: a <c>kmslint: ignore:</c> item, or the baseline file's entry.</param>
+/// <param name="Reason">The reason written with it, if any.</param>
+/// <param name="Kind">Where the entry is written.</param>
+public sealed record Suppression(SourceSpan Location, string? Reason, SuppressionKind Kind = SuppressionKind.InSource);
+
+/// <summary>Where a suppression is written (SARIF's <c>suppression.kind</c>).</summary>
+public enum SuppressionKind
+{
+    /// <summary>A <c>Metadata: kmslint: ignore:</c> entry in the template.</summary>
+    InSource,
+
+    /// <summary>An entry of the baseline file (<c>kmslint lint --baseline FILE</c>): a finding accepted when KmsLint was adopted.</summary>
+    Baseline,
+}
 
 /// <summary>Something the linter took as given to link templates, where it was needed, and how to declare it instead.</summary>
 public sealed record Assumption(string Message, SourceSpan Location);

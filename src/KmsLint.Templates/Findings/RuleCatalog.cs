@@ -56,6 +56,8 @@ public static class RuleCatalog
         "A template parses but has a shape CloudFormation rejects (wrong section type, malformed intrinsic function).");
     public static readonly RuleDescriptor FileSkipped = new("KMS902", "FileSkipped", Level.Warning,
         "A file could not be read or exceeds the size limit, so it was not linted.");
+    public static readonly RuleDescriptor IneffectiveSuppression = new("KMS903", "IneffectiveSuppression", Level.Warning,
+        "A kmslint ignore entry suppresses nothing: its finding is gone, or it lacks the reason the config requires.");
     public static readonly RuleDescriptor InternalError = new("KMS999", "InternalError", Level.Error,
         "A rule failed on this file; the other rules and files were still checked. Please report it.");
 
@@ -67,7 +69,7 @@ public static class RuleCatalog
         PatternDoesNotParse, PatternNotSecurityHubText,
         NoAlarmOnMetric, AlarmDoesNotFireOnOneEvent, AlarmNotifiesNobody, TopicWithoutSubscriber, DetectionTooSlow,
         KeyMissingOwnershipTags, KeyPendingWindowTooShort, KeyNotRetained, KeyDeclaredDisabled, DetectionLinkConditional,
-        TemplateDoesNotParse, TemplateMalformed, FileSkipped, InternalError,
+        TemplateDoesNotParse, TemplateMalformed, FileSkipped, IneffectiveSuppression, InternalError,
     };
 
     private static readonly Dictionary<string, RuleDescriptor> ById =

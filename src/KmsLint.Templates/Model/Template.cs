@@ -125,6 +125,9 @@ public sealed class Resource
     /// <summary>This resource's <c>Metadata: kmslint: ignore:</c> entries.</summary>
     public IReadOnlyList<SuppressionEntry> Suppressions { get; }
 
+    /// <summary>The CDK construct that synthesized the resource (<c>Metadata: aws:cdk:path</c>), e.g. <c>DataStack/OrdersKey/Resource</c>.</summary>
+    public string? ConstructPath { get; internal init; }
+
     /// <summary>A property's value node, or null when not set.</summary>
     public TemplateNode? Property(string name) => Properties?[name];
 

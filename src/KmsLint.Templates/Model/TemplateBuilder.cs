@@ -156,9 +156,10 @@ public static class TemplateBuilder
 
         var dependsOn = DependsOn(id, definition["DependsOn"], malformed);
         var suppressions = Suppressions.Read(definition["Metadata"], malformed);
+        var constructPath = (definition["Metadata"] as MappingNode)?["aws:cdk:path"]?.ScalarText;
         return readsPropertiesOf is null || readsPropertiesOf(type.Value)
-            ? new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, dependsOn, suppressions)
-            : new Resource(id.Value, id, type.Value, AttributesOnly(definition), null, dependsOn, suppressions);
+            ? new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, dependsOn, suppressions) { ConstructPath = constructPath }
+            : new Resource(id.Value, id, type.Value, AttributesOnly(definition), null, dependsOn, suppressions) { ConstructPath = constructPath };
     }
 
     private static MappingNode AttributesOnly(MappingNode definition)
@@ -231,7 +232,19 @@ internal static class Suppressions
 {
     internal static IReadOnlyList<SuppressionEntry> Read(TemplateNode? metadata, List<ParseProblem> malformed)
     {
-        if ((metadata as MappingNode)?["kmslint"] is not MappingNode settings || settings["ignore"] is not { } ignore)
+        if ((metadata as MappingNode)?["kmslint"] is not { } kmslint)
+        {
+            return Array.Empty<SuppressionEntry>();
+        }
+
+        if (kmslint is not MappingNode settings)
+        {
+            malformed.Add(new ParseProblem("kmslint metadata must be a mapping, e.g. kmslint: {ignore: [KMS400]}", kmslint.Span));
+            return Array.Empty<SuppressionEntry>();
+        }
+
+        KmslintMetadataKeys.Check(settings, malformed);
+        if (settings["ignore"] is not { } ignore)
         {
             return Array.Empty<SuppressionEntry>();
         }

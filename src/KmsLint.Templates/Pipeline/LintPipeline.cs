@@ -6,7 +6,7 @@ using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Templates.Pipeline;
 
-/// <summary>parse once → model → graph → rules → levels and suppressions → sorted findings.</summary>
+/// <summary>parse once → model → graph → rules → levels and suppressions (<see cref="FindingFinisher"/>) → sorted findings.</summary>
 internal static class LintPipeline
 {
     internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings) =>
@@ -65,11 +65,12 @@ internal static class LintPipeline
         }
 
         var graph = new RepoGraph(templates, settings);
+        var rulesRun = new HashSet<string>(new[] { RuleCatalog.TemplateDoesNotParse.Id, RuleCatalog.TemplateMalformed.Id, RuleCatalog.FileSkipped.Id }, StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (settings.EffectiveLevel(rule.Descriptor) is not null)
+            if (settings.RunsAnywhere(rule.Descriptor) && RunGuarded(rule, graph, settings, findings))
             {
-                RunGuarded(rule, graph, settings, findings);
+                rulesRun.Add(rule.Descriptor.Id);
             }
         }
 
@@ -79,7 +80,7 @@ internal static class LintPipeline
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
         var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates)
+        return new LintReport(new FindingFinisher(templates, settings, rulesRun).Finish(findings), templates.Count, notTemplates)
         {
             Assumptions = assumptions,
             Detections = detections,
@@ -121,8 +122,8 @@ internal static class LintPipeline
         }
     }
 
-    /// <summary>A crashing rule becomes a KMS999 finding; its findings before the crash are kept and the run goes on.</summary>
-    private static void RunGuarded(LintRule rule, RepoGraph graph, LintSettings settings, List<Finding> findings)
+    /// <summary>A crashing rule becomes a KMS999 finding; its findings before the crash are kept and the run goes on. False when it crashed.</summary>
+    private static bool RunGuarded(LintRule rule, RepoGraph graph, LintSettings settings, List<Finding> findings)
     {
         SourceSpan? lastLocation = null;
         try
@@ -143,95 +144,10 @@ internal static class LintPipeline
                 RuleCatalog.InternalError.DefaultLevel,
                 $"rule {rule.Descriptor.Id} failed ({crash.GetType().Name}: {crash.Message}); its other findings may be missing. Please report it.",
                 where));
-        }
-    }
-
-    private static List<Finding> Finish(List<Finding> findings, List<Template> templates, LintSettings settings)
-    {
-        var templateByPath = new Dictionary<string, Template>(StringComparer.Ordinal);
-        foreach (var template in templates)
-        {
-            templateByPath[template.Path] = template;
+            return false;
         }
 
-        var result = new List<Finding>(findings.Count);
-        foreach (var finding in findings)
-        {
-            var rule = RuleCatalog.Find(finding.RuleId);
-            var level = rule is null ? finding.Level : settings.EffectiveLevel(rule);
-            if (level is not { } configured)
-            {
-                continue;
-            }
-
-            // A rule says "cannot verify" as a note (and milder cases as a warning) below its own level; configuration
-            // changes the rule's level, never raises those.
-            var effective = rule is not null && finding.Level < rule.DefaultLevel && finding.Level < configured ? finding.Level : configured;
-
-            var suppression = templateByPath.TryGetValue(finding.Location.File, out var template)
-                ? SuppressionOf(finding, template)
-                : null;
-            result.Add(finding with { Level = effective, Suppression = suppression });
-        }
-
-        result.Sort(CompareFindings);
-        return result;
-    }
-
-    /// <summary>The resource's own ignore entry wins over the template's. An internal error is never suppressed: it is a check that did not run.</summary>
-    private static Suppression? SuppressionOf(Finding finding, Template template)
-    {
-        if (finding.RuleId == RuleCatalog.InternalError.Id)
-        {
-            return null;
-        }
-
-        var resource = finding.LogicalId is null ? null : template.FindResource(finding.LogicalId);
-        var entry = Find(resource?.Suppressions, finding.RuleId) ?? Find(template.Suppressions, finding.RuleId);
-        return entry is null ? null : new Suppression(entry.Location, entry.Reason);
-    }
-
-    private static SuppressionEntry? Find(IReadOnlyList<SuppressionEntry>? entries, string ruleId)
-    {
-        if (entries is null)
-        {
-            return null;
-        }
-
-        foreach (var entry in entries)
-        {
-            if (string.Equals(entry.RuleId, ruleId, StringComparison.OrdinalIgnoreCase))
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
-
-    private static int CompareFindings(Finding a, Finding b)
-    {
-        var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
-        if (byFile != 0)
-        {
-            return byFile;
-        }
-
-        var byLine = a.Location.StartLine.CompareTo(b.Location.StartLine);
-        if (byLine != 0)
-        {
-            return byLine;
-        }
-
-        var byColumn = a.Location.StartColumn.CompareTo(b.Location.StartColumn);
-        if (byColumn != 0)
-        {
-            return byColumn;
-        }
-
-        // Resources a loop generates share the place of its body: their logical ids keep the order stable.
-        var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byRule != 0 ? byRule : string.CompareOrdinal(a.LogicalId, b.LogicalId);
+        return true;
     }
 
     private static Finding Report(RuleDescriptor rule, ParseProblem problem) =>

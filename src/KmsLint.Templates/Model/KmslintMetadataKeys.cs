@@ -1,0 +1,47 @@
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Yaml;
+
+namespace KmsLint.Templates.Model;
+
+/// <summary>
+/// The keys a <c>Metadata: kmslint:</c> mapping may hold. Any other key is KMS901, with the key meant: a setting that
+/// silently does nothing (cfn-lint's <c>ignore_checks</c>, checkov's <c>skip</c>) would leave findings the writer
+/// believes suppressed.
+/// </summary>
+internal static class KmslintMetadataKeys
+{
+    /// <summary><c>ignore</c>, and <c>change-request</c>, which change control (<c>lint --base</c>) reads.</summary>
+    public static readonly string[] Known = { "ignore", "change-request" };
+
+    /// <summary>Other tools' spellings of <c>ignore</c>: too far from it for an edit distance to find.</summary>
+    private static readonly Dictionary<string, string> OtherToolsSpellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ignore_checks"] = "ignore", // cfn-lint
+        ["ignore-checks"] = "ignore",
+        ["skip"] = "ignore", // checkov
+        ["skip_check"] = "ignore",
+        ["skip_checks"] = "ignore",
+        ["suppress"] = "ignore",
+        ["suppressions"] = "ignore",
+        ["disable"] = "ignore",
+        ["rules_to_suppress"] = "ignore", // cfn_nag
+    };
+
+    /// <summary>Reports every unknown key of <paramref name="settings"/> (a <c>kmslint:</c> mapping) to <paramref name="malformed"/>.</summary>
+    public static void Check(MappingNode settings, List<ParseProblem> malformed)
+    {
+        foreach (var key in settings.Entries.Select(entry => entry.Key))
+        {
+            if (Array.IndexOf(Known, key.Value) >= 0)
+            {
+                continue;
+            }
+
+            var meant = OtherToolsSpellings.TryGetValue(key.Value, out var spelling) ? spelling : Suggestions.Closest(key.Value, Known);
+            malformed.Add(new ParseProblem(
+                $"kmslint metadata has no key '{key.Value}'" + (meant is null ? string.Empty : $"; did you mean '{meant}'?") +
+                $" It does nothing as written (known keys: {string.Join(", ", Known)}).",
+                key.Span));
+        }
+    }
+}
