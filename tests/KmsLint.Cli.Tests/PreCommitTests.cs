@@ -52,7 +52,7 @@ public sealed class PreCommitTests : IDisposable
         Assert.True(tool.Succeeded, tool.Log);
         var environment = new Dictionary<string, string?>
         {
-            // The hook is language: system, so kmslint comes from PATH, as after 'dotnet tool install --global'.
+            // The kmslint-system hook is language: system, so kmslint comes from PATH, as after 'dotnet tool install --global'.
             ["PATH"] = tool.ToolDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
             ["PRE_COMMIT_HOME"] = tree.PathOf("pre-commit-cache"),
             ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.com",
@@ -61,7 +61,7 @@ public sealed class PreCommitTests : IDisposable
         var repository = tree.PathOf("project");
         Directory.CreateDirectory(repository);
         ProcessResult Git(params string[] arguments) => ExternalTools.Run(repository, environment, "git", arguments);
-        ProcessResult TryHook() => ExternalTools.Run(repository, environment, "pre-commit", "try-repo", ExternalTools.RepositoryRoot, "kmslint");
+        ProcessResult TryHook() => ExternalTools.Run(repository, environment, "pre-commit", "try-repo", ExternalTools.RepositoryRoot, "kmslint-system");
 
         Assert.Equal(0, Git("init", "-q").ExitCode);
         // The rest of the repository: a complete detection chain, already committed. The hook needs it to judge
