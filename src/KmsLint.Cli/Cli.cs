@@ -1,5 +1,6 @@
 using System.Reflection;
 using KmsLint.Cli.Commands;
+using KmsLint.Templates.Findings;
 
 namespace KmsLint.Cli;
 
@@ -92,15 +93,15 @@ public static class Cli
                 context.Stdout.Write(TopLevelHelp());
                 return ExitCode.Success;
             case "help":
-                context.Stdout.Write(Find(args[1]).Help);
+                context.Stdout.Write(Find(args[1], context).Help);
                 return ExitCode.Success;
         }
         if (first.StartsWith('-'))
-            throw new UsageException($"unknown option '{first}' (see 'kmslint --help')");
+            throw new UsageException(OptionBeforeCommand(first));
 
-        var command = Find(first);
+        var command = Find(first, context);
         var rest = args.Skip(1).ToArray();
-        var arguments = ParsedArguments.Parse(rest, "kmslint " + command.Name, command.ValueOptions, command.FlagOptions);
+        var arguments = ParsedArguments.Parse(rest, "kmslint " + command.Name, command.Options);
         if (arguments.HelpRequested)
         {
             context.Stdout.Write(command.Help);
@@ -109,9 +110,28 @@ public static class Cli
         return command.Run(arguments, context);
     }
 
-    private static ICommand Find(string name) =>
-        Commands.FirstOrDefault(command => command.Name == name)
-        ?? throw new UsageException($"unknown command '{name}' (see 'kmslint --help')");
+    /// <summary>The command named; for a near miss, the command meant; for a path, how to lint it (cfn-lint takes files first).</summary>
+    private static ICommand Find(string name, CliContext context)
+    {
+        if (Commands.FirstOrDefault(command => command.Name == name) is { } found)
+            return found;
+        if (Suggestions.Closest(name, Commands.Select(command => command.Name)) is { } meant)
+            throw new UsageException($"unknown command '{name}'; did you mean '{meant}'? (see 'kmslint --help')");
+        if (File.Exists(context.FullPath(name)) || Directory.Exists(context.FullPath(name)))
+            throw new UsageException($"unknown command '{name}'; to lint it: kmslint lint {name}");
+        throw new UsageException($"unknown command '{name}' (see 'kmslint --help')");
+    }
+
+    /// <summary>An option before the command: a command's option says where it goes; anything else is unknown.</summary>
+    private static string OptionBeforeCommand(string option)
+    {
+        var name = option.Split('=')[0];
+        var owner = Commands.FirstOrDefault(command => command.Options.Any(known => known.Names.Contains(name)));
+        if (owner is not null)
+            return $"options go after the command: kmslint {owner.Name} {option} ... (see 'kmslint {owner.Name} --help')";
+        var closest = Suggestions.Closest(name, new[] { "--help", "--version" });
+        return closest is null ? $"unknown option '{option}' (see 'kmslint --help')" : $"unknown option '{option}'; did you mean '{closest}'?";
+    }
 
     private static string TopLevelHelp()
     {

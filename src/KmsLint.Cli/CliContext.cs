@@ -14,7 +14,13 @@ public sealed record CliContext(TextWriter Stdout, TextWriter Stderr, string Wor
     /// <summary>True when stderr is a terminal: long runs show progress there.</summary>
     public bool StderrIsTerminal { get; init; }
 
-    /// <summary>Reads an environment variable (NO_COLOR, KMSLINT_DEBUG).</summary>
+    /// <summary>Opens standard input: the template of <c>kmslint lint -</c>.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = () => Stream.Null;
+
+    /// <summary>Where <c>--verbose</c> says what the run does (on stderr); silent unless the option is given.</summary>
+    internal VerboseLog Log { get; init; } = VerboseLog.Off;
+
+    /// <summary>Reads an environment variable (NO_COLOR, TERM, KMSLINT_DEBUG).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The engine; tests put in a pipeline with a crashing rule to check a crash is reported, not hidden.</summary>

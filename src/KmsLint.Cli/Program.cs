@@ -13,6 +13,7 @@ var context = new CliContext(stdout, stderr, Environment.CurrentDirectory)
 {
     StdoutIsTerminal = !Console.IsOutputRedirected,
     StderrIsTerminal = !Console.IsErrorRedirected,
+    OpenStandardInput = Console.OpenStandardInput,
 };
 var exitCode = Cli.Run(args, context);
 try

@@ -39,16 +39,28 @@ internal sealed class ReportOutput
     /// Reads <c>--output</c> (absent: <paramref name="defaultPath"/>, or standard output when that is null); <c>-</c> is
     /// standard output; an empty value or a directory is a usage error.
     /// </summary>
-    public static ReportOutput Parse(ParsedArguments arguments, CliContext context, string? defaultPath = null)
+    /// <param name="fileInDirectory">
+    /// The file to write when the value is a directory (an existing one, or one written with a trailing <c>/</c>); null
+    /// makes a directory a usage error.
+    /// </param>
+    public static ReportOutput Parse(ParsedArguments arguments, CliContext context, string? defaultPath = null, string? fileInDirectory = null) =>
+        Of(arguments.Value(Option) ?? defaultPath, arguments, context, fileInDirectory);
+
+    /// <summary>One <c>--output</c> value (null or <c>-</c>: standard output), checked as <see cref="Parse"/> does.</summary>
+    public static ReportOutput Of(string? given, ParsedArguments arguments, CliContext context, string? fileInDirectory = null)
     {
-        var given = arguments.Value(Option) ?? defaultPath;
         if (given is null or "-")
             return StandardOutput;
         if (given.Length == 0)
             throw arguments.Error($"{Option} is empty (an unset variable?): name a file, or '-' for standard output");
         var fullPath = context.FullPath(given);
-        if (Directory.Exists(fullPath))
-            throw arguments.Error($"{Option} '{given}' is a directory");
+        if (Directory.Exists(fullPath) || given.EndsWith('/'))
+        {
+            if (fileInDirectory is null)
+                throw arguments.Error($"{Option} '{given}' is a directory");
+            var inDirectory = Path.Combine(fullPath, fileInDirectory);
+            return new ReportOutput(context.DisplayPath(inDirectory), inDirectory);
+        }
         return new ReportOutput(given, fullPath);
     }
 

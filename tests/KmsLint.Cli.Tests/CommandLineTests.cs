@@ -66,11 +66,12 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "lint", "--format" }, "option '--format' needs a value")]
     [InlineData(new[] { "lint", "--format", "xml" }, "option '--format' must be one of text, pretty, json, sarif, github, junit, not 'xml'")]
     [InlineData(new[] { "lint", "--fail-level=fatal" }, "option '--fail-level' must be one of error, warning, note, none, not 'fatal'")]
-    [InlineData(new[] { "lint", "--format", "json", "--format", "text" }, "option '--format' is given more than once")]
+    [InlineData(new[] { "lint", "--format", "json", "--format", "text" }, "json and text would both go to standard output: give all but one an --output FILE")]
+    [InlineData(new[] { "lint", "--fail-level", "error", "--fail-level", "note" }, "option '--fail-level' is given more than once")]
     [InlineData(new[] { "lint", "no/such/dir" }, "path 'no/such/dir' does not exist")]
     [InlineData(new[] { "lint", "--config", "missing.yaml" }, "config file 'missing.yaml' does not exist")]
     [InlineData(new[] { "rules", "extra" }, "unexpected argument 'extra'")]
-    [InlineData(new[] { "explain" }, "expects exactly one rule id")]
+    [InlineData(new[] { "explain" }, "expects at least one rule id")]
     public void UsageErrorsAreOneLineAndExitTwo(string[] args, string expected)
     {
         var result = tree.Run(args);

@@ -11,7 +11,7 @@ public sealed class ConfigTests : IDisposable
     public void Dispose() => tree.Dispose();
 
     [Theory]
-    [InlineData("rulez:\n  KMS400: off\n", ".kmslint.yaml:1:1: rulez: unknown key (expected rules, tags, keys")]
+    [InlineData("rulez:\n  KMS400: off\n", ".kmslint.yaml:1:1: rulez: unknown key; did you mean 'rules'? (expected rules, tags, keys")]
     [InlineData("rules:\n  KMS777: off\n", ".kmslint.yaml:2:3: rules.KMS777: unknown rule id")]
     [InlineData("rules:\n  kms001: off\n", ".kmslint.yaml:2:3: rules.kms001: KMS001 is a rule of the C# analyzer: set its severity in .editorconfig (dotnet_diagnostic.KMS001.severity)")]
     [InlineData("rules:\n  KMS400: loud\n", ".kmslint.yaml:2:11: rules.KMS400: level must be off, error, warning or note, not 'loud'")]

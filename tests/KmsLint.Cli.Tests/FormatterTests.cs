@@ -82,8 +82,10 @@ public sealed class FormatterTests : IDisposable
 
         var suppressed = findings[2];
         Assert.True(suppressed.GetProperty("suppressed").GetBoolean());
-        Assert.Equal("retired key kept for old backups",
-            suppressed.GetProperty("suppression").GetProperty("reason").GetString());
+        var suppression = Assert.Single(suppressed.GetProperty("suppressions").EnumerateArray().ToList());
+        Assert.Equal(("inSource", "retired key kept for old backups", "stacks/suppressed.yaml"),
+            (suppression.GetProperty("kind").GetString(), suppression.GetProperty("reason").GetString(), suppression.GetProperty("file").GetString()));
+        Assert.Empty(key.GetProperty("suppressions").EnumerateArray());
 
         Assert.Equal(JsonValueKind.Null, findings[0].GetProperty("logicalId").ValueKind);
         Assert.Equal("error", findings[0].GetProperty("level").GetString());

@@ -27,8 +27,8 @@ public sealed class InitTests : IDisposable
     [Fact]
     public void Each_route_has_its_own_links_and_no_block_markers()
     {
-        var metricFilter = InitCommand.Render("metric-filter");
-        var eventBridge = InitCommand.Render("eventbridge");
+        var metricFilter = InitCommand.Render(new InitVariant("metric-filter"));
+        var eventBridge = InitCommand.Render(new InitVariant("eventbridge"));
 
         Assert.Contains("Type: AWS::Logs::MetricFilter", metricFilter);
         Assert.Contains("Type: AWS::CloudWatch::Alarm", metricFilter);
@@ -55,7 +55,7 @@ public sealed class InitTests : IDisposable
 
         var printed = tree.Run("init", "--output", "-");
         Assert.Equal(ExitCode.Success, printed.ExitCode);
-        Assert.Equal(InitCommand.Render("metric-filter"), printed.Stdout);
+        Assert.Equal(InitCommand.Render(new InitVariant("metric-filter")), printed.Stdout);
         Assert.Empty(Directory.GetFileSystemEntries(tree.Root));
     }
 
@@ -71,7 +71,7 @@ public sealed class InitTests : IDisposable
 
         var forced = tree.Run("init", "--output", "stack.yaml", "--force", "--route", "eventbridge");
         Assert.Equal(ExitCode.Success, forced.ExitCode);
-        Assert.Equal(InitCommand.Render("eventbridge"), File.ReadAllText(path));
+        Assert.Equal(InitCommand.Render(new InitVariant("eventbridge"), "stack.yaml"), File.ReadAllText(path));
     }
 
     [Fact]

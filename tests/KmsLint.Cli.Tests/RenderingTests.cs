@@ -16,7 +16,7 @@ public sealed class RenderingTests
     public void TextRendersPathLineColumnLevelRuleMessageAndLogicalId()
     {
         var output = new StringWriter();
-        new TextFormatter(colour: false).Write(Run, output);
+        new TextFormatter(TextLayout.Plain).Write(Run, output);
 
         Assert.Equal(
             "a/key.yaml:7:5: warning KMS403: Key 'DisabledKey' is declared Enabled: false [DisabledKey]\n" +
@@ -68,6 +68,6 @@ public sealed class RenderingTests
             finding.GetProperty("endLine").GetInt32(), finding.GetProperty("endColumn").GetInt32()));
         Assert.Equal("Key 'DisabledKey' is declared Enabled: false", finding.GetProperty("message").GetString());
         Assert.Equal(2, document.RootElement.GetProperty("summary").GetProperty("filesNotTemplates").GetInt32());
-        Assert.False(finding.TryGetProperty("suppression", out _));
+        Assert.Empty(finding.GetProperty("suppressions").EnumerateArray());
     }
 }

@@ -15,11 +15,11 @@ internal interface ICommand
     /// <summary>The full text <c>kmslint NAME --help</c> prints.</summary>
     string Help { get; }
 
-    /// <summary>Options that take a value (<c>--format sarif</c> or <c>--format=sarif</c>).</summary>
-    IReadOnlyCollection<string> ValueOptions { get; }
-
-    /// <summary>Options that are plain switches (<c>--force</c>).</summary>
-    IReadOnlyCollection<string> FlagOptions { get; }
+    /// <summary>
+    /// The options the command accepts (shared ones from <see cref="CliOptions"/>); the parser, "did you mean" and the
+    /// Options section of the help (<see cref="CliOption.Help"/>) all read this list.
+    /// </summary>
+    IReadOnlyList<CliOption> Options { get; }
 
     /// <summary>Runs the command; returns the exit code. Throws <see cref="UsageException"/> for bad input.</summary>
     int Run(ParsedArguments arguments, CliContext context);

@@ -17,4 +17,8 @@ internal static class KnownRules
 
     /// <summary>The rule with this id (any case), or null.</summary>
     public static KnownRule? Find(string id) => ById.TryGetValue(id, out var rule) ? rule : null;
+
+    /// <summary><c>; did you mean 'KMS203'?</c> for a near miss of a rule id (<c>KMS2O3</c>, <c>KMS023</c>), else empty.</summary>
+    public static string DidYouMean(string id) =>
+        Suggestions.Closest(id.ToUpperInvariant(), ById.Keys) is { } meant ? $"; did you mean '{meant}'?" : string.Empty;
 }

@@ -11,8 +11,7 @@ internal sealed class RulesCommand : ICommand
         "(change a level in .kmslint.yaml under 'rules:'); 'analyzer' rules are the C# analyzer's, NuGet package\n" +
         "KmsLint.Analyzers (change a severity in .editorconfig: dotnet_diagnostic.<ID>.severity).\n" +
         "'kmslint explain <ID>' prints a rule's page.\n";
-    public IReadOnlyCollection<string> ValueOptions => Array.Empty<string>();
-    public IReadOnlyCollection<string> FlagOptions => Array.Empty<string>();
+    public IReadOnlyList<CliOption> Options => Array.Empty<CliOption>();
 
     public int Run(ParsedArguments arguments, CliContext context)
     {

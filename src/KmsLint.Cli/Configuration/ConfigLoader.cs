@@ -18,13 +18,16 @@ internal sealed class ConfigLoader
 {
     public const string FileName = ".kmslint.yaml";
 
+    /// <summary>The other spelling, read as well: a folder may hold one of the two, not both.</summary>
+    public const string AlternativeFileName = ".kmslint.yml";
+
     /// <summary>A config is a few dozen lines; these bounds keep a hostile one from exhausting memory or the stack.</summary>
     public const int MaxBytes = 1024 * 1024;
 
     public const int MaxDepth = 64;
 
     private static readonly string[] TopLevelKeys =
-        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "sets", "max_file_bytes" };
+        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "sets", "max_file_bytes", "overrides", "suppressions" };
 
     private static readonly string[] DetectionKeys =
         { "external", "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect" };
@@ -34,6 +37,24 @@ internal sealed class ConfigLoader
     private readonly string displayPath;
 
     private ConfigLoader(string displayPath) => this.displayPath = displayPath;
+
+    /// <summary>True for a file name that is a configuration (<c>.kmslint.yaml</c> or <c>.kmslint.yml</c>), never a template.</summary>
+    public static bool IsConfigFileName(string name) => name is FileName or AlternativeFileName;
+
+    /// <summary>
+    /// The configuration file of <paramref name="directory"/>, or null; both spellings there is a <see cref="ConfigException"/>
+    /// (which one would win is not obvious, and the other would be silently ignored).
+    /// </summary>
+    public static string? FindIn(string directory, Func<string, string> displayPath)
+    {
+        var yaml = Path.Combine(directory, FileName);
+        var yml = Path.Combine(directory, AlternativeFileName);
+        var hasYaml = File.Exists(yaml);
+        var hasYml = File.Exists(yml);
+        if (hasYaml && hasYml)
+            throw new ConfigException($"{displayPath(yml)}: {displayPath(yaml)} is there too; keep one of them (they would not be merged)");
+        return hasYaml ? yaml : hasYml ? yml : null;
+    }
 
     /// <summary>Loads the config at <paramref name="fullPath"/>; <paramref name="displayPath"/> is used in errors.</summary>
     public static LintConfig Load(string fullPath, string displayPath)
@@ -84,6 +105,7 @@ internal sealed class ConfigLoader
         IReadOnlyList<Glob> sets = Array.Empty<Glob>();
         var stacks = new Dictionary<string, string>(StringComparer.Ordinal);
         var ssmParameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        IReadOnlyList<RuleOverride> overrides = Array.Empty<RuleOverride>();
         foreach (var (keyNode, value) in root.Children)
         {
             var key = KeyName(keyNode, "(root)");
@@ -120,30 +142,39 @@ internal sealed class ConfigLoader
                 case "max_file_bytes":
                     settings = settings with { MaxFileBytes = Integer(value, key, 1, long.MaxValue) };
                     break;
+                case "overrides":
+                    overrides = IsNull(value)
+                        ? overrides
+                        : Sequence(value, key).Children.Select((item, index) => ParseOverride(item, $"overrides[{index}]", baseDirectory)).ToArray();
+                    break;
+                case "suppressions":
+                    settings = ParseSuppressions(value, settings);
+                    break;
                 default:
                     throw UnknownKey(keyNode, key, TopLevelKeys);
             }
         }
         settings = settings with { Deployment = new DeploymentFacts(new Dictionary<string, string>(StringComparer.Ordinal), ssmParameters) };
-        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath)
+        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes, displayPath), displayPath)
         {
             StackNamesByFullPath = stacks,
-            SetRoots = new ExcludeSet(baseDirectory, sets),
+            SetRoots = new ExcludeSet(baseDirectory, sets, displayPath),
+            Overrides = overrides,
         };
     }
 
-    private Dictionary<string, Level?> ParseRules(YamlNode node)
+    private Dictionary<string, Level?> ParseRules(YamlNode node, string parent = "rules")
     {
         var levels = new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
         if (IsNull(node))
             return levels;
-        foreach (var (keyNode, value) in Mapping(node, "rules").Children)
+        foreach (var (keyNode, value) in Mapping(node, parent).Children)
         {
-            var id = KeyName(keyNode, "rules");
-            var key = "rules." + id;
+            var id = KeyName(keyNode, parent);
+            var key = parent + "." + id;
             var rule = RuleCatalog.Find(id) ?? throw Error(keyNode, key, KnownRules.Find(id) is { Product: RuleProduct.Analyzer }
                 ? $"{id.ToUpperInvariant()} is a rule of the C# analyzer: set its severity in .editorconfig (dotnet_diagnostic.{id.ToUpperInvariant()}.severity)"
-                : "unknown rule id ('kmslint rules' lists them)");
+                : $"unknown rule id{KnownRules.DidYouMean(id)} ('kmslint rules' lists them)");
             if (rule == RuleCatalog.InternalError)
                 throw Error(keyNode, key, "internal errors always fail the run and cannot be reconfigured");
             var word = Scalar(value, key);
@@ -152,6 +183,46 @@ internal sealed class ConfigLoader
                 : LevelNames.Parse(word) ?? throw Error(value, key, $"level must be off, error, warning or note, not '{word}'");
         }
         return levels;
+    }
+
+    /// <summary><c>{files: GLOB or [GLOB, ...], rules: {ID: level}}</c>: rule levels for the files the globs match.</summary>
+    private RuleOverride ParseOverride(YamlNode node, string path, string baseDirectory)
+    {
+        IReadOnlyList<Glob>? files = null;
+        Dictionary<string, Level?>? levels = null;
+        foreach (var (keyNode, value) in Mapping(node, path).Children)
+        {
+            var key = KeyName(keyNode, path);
+            switch (key)
+            {
+                case "files":
+                    files = (value is YamlScalarNode ? new[] { Scalar(value, path + ".files") } : Strings(value, path + ".files"))
+                        .Select(pattern => new Glob(pattern)).ToArray();
+                    break;
+                case "rules":
+                    levels = ParseRules(value, path + ".rules");
+                    break;
+                default:
+                    throw UnknownKey(keyNode, path + "." + key, new[] { "files", "rules" });
+            }
+        }
+        if (files is not { Count: > 0 })
+            throw Error(node, path + ".files", "name the files it is for, e.g. files: \"legacy/**\"");
+        return new RuleOverride(new ExcludeSet(baseDirectory, files, displayPath), levels ?? new Dictionary<string, Level?>());
+    }
+
+    private LintSettings ParseSuppressions(YamlNode node, LintSettings settings)
+    {
+        if (IsNull(node))
+            return settings;
+        foreach (var (keyNode, value) in Mapping(node, "suppressions").Children)
+        {
+            var key = KeyName(keyNode, "suppressions");
+            if (key != "require_reason")
+                throw UnknownKey(keyNode, "suppressions." + key, new[] { "require_reason" });
+            settings = settings with { RequireSuppressionReason = Boolean(value, "suppressions." + key) };
+        }
+        return settings;
     }
 
     private LintSettings ParseTags(YamlNode node, LintSettings settings)
@@ -348,7 +419,8 @@ internal sealed class ConfigLoader
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "" or "~" or "null" or "Null" or "NULL" or null };
 
     private ConfigException UnknownKey(YamlNode keyNode, string key, string[] known) =>
-        Error(keyNode, key, $"unknown key (expected {string.Join(", ", known)})");
+        Error(keyNode, key, (Suggestions.Closest(key[(key.LastIndexOf('.') + 1)..], known) is { } meant ? $"unknown key; did you mean '{meant}'?" : "unknown key")
+                            + $" (expected {string.Join(", ", known)})");
 
     private ConfigException Error(YamlNode node, string key, string reason) =>
         new($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {key}: {reason}");

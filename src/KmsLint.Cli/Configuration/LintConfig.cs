@@ -1,11 +1,12 @@
 using KmsLint.Cli.Discovery;
 using KmsLint.Templates;
+using KmsLint.Templates.Findings;
 
 namespace KmsLint.Cli.Configuration;
 
 /// <summary>What <c>.kmslint.yaml</c> configures: the engine's settings and the CLI's exclude globs.</summary>
 /// <param name="Settings">Rule levels, tags, pending window, routes, external resources, file size limit.</param>
-/// <param name="Excludes">Paths never linted, relative to the config file's directory.</param>
+/// <param name="Excludes">Paths never linted, relative to the config file's directory (and <c>--exclude</c>'s, to the current one).</param>
 /// <param name="DisplayPath">The config file as shown to the user, or null when defaults are used.</param>
 internal sealed record LintConfig(LintSettings Settings, ExcludeSet Excludes, string? DisplayPath)
 {
@@ -17,15 +18,41 @@ internal sealed record LintConfig(LintSettings Settings, ExcludeSet Excludes, st
     /// <summary>The <c>stacks:</c> map: a template's full path → the stack it is deployed as.</summary>
     public IReadOnlyDictionary<string, string> StackNamesByFullPath { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The settings with the stack names keyed by the paths the linted files are shown as.</summary>
+    /// <summary>The <c>overrides:</c> list, in order: a later one wins for a file both match.</summary>
+    public IReadOnlyList<RuleOverride> Overrides { get; init; } = Array.Empty<RuleOverride>();
+
+    /// <summary>
+    /// The settings for a set's files: the stack names and the overrides' rule levels keyed by the paths the linted
+    /// files are shown as.
+    /// </summary>
     public LintSettings SettingsFor(IEnumerable<(string FullPath, string DisplayPath)> files)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fileLevels = new Dictionary<string, IReadOnlyDictionary<string, Level?>>(StringComparer.Ordinal);
         foreach (var (fullPath, displayPath) in files)
         {
             if (StackNamesByFullPath.TryGetValue(fullPath, out var name))
                 names[displayPath] = name;
+            if (LevelsFor(fullPath) is { } levels)
+                fileLevels[displayPath] = levels;
         }
-        return names.Count == 0 ? Settings : Settings with { Deployment = Settings.Deployment with { StackNames = names } };
+        var settings = fileLevels.Count == 0 ? Settings : Settings with { FileRuleLevels = fileLevels };
+        return names.Count == 0 ? settings : settings with { Deployment = settings.Deployment with { StackNames = names } };
+    }
+
+    /// <summary>The levels of every override matching the file, later ones winning; null when none matches.</summary>
+    private Dictionary<string, Level?>? LevelsFor(string fullPath)
+    {
+        Dictionary<string, Level?>? levels = null;
+        foreach (var rule in Overrides.Where(candidate => candidate.Files.Matches(fullPath)))
+        {
+            levels ??= new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (id, level) in rule.Levels)
+                levels[id] = level;
+        }
+        return levels;
     }
 }
+
+/// <summary>One entry of <c>overrides:</c>: the files it is for and the rule levels there (null: off).</summary>
+internal sealed record RuleOverride(ExcludeSet Files, IReadOnlyDictionary<string, Level?> Levels);

@@ -20,6 +20,11 @@ internal sealed class Glob
 
     public string Pattern { get; }
 
+    /// <summary>True when the text holds a wildcard (<c>*</c> or <c>?</c>).</summary>
+    public static bool IsPattern(string text) => text.IndexOfAny(Wildcards) >= 0;
+
+    private static readonly char[] Wildcards = { '*', '?' };
+
     /// <summary>True when the whole of <paramref name="relativePath"/> ('/'-separated) matches.</summary>
     public bool Matches(string relativePath) =>
         MatchFrom(0, relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries), 0);
@@ -72,9 +77,27 @@ internal sealed class Glob
     }
 }
 
-/// <summary>The config's <c>exclude</c> (or <c>sets</c>) globs, relative to the directory of the config file.</summary>
-internal sealed class ExcludeSet(string baseDirectory, IReadOnlyList<Glob> globs)
+/// <summary>
+/// Globs relative to a base directory: the config's <c>exclude</c> (or <c>sets</c>, or an override's <c>files</c>), relative
+/// to the config file's directory, or <c>--exclude</c>, relative to the current directory. <see cref="And"/> joins two.
+/// </summary>
+/// <param name="baseDirectory">What the globs are relative to.</param>
+/// <param name="globs">The globs.</param>
+/// <param name="source">Where they are written (a config file, <c>--exclude</c>), for <c>--verbose</c>.</param>
+internal sealed class ExcludeSet
 {
+    private readonly string baseDirectory;
+    private readonly IReadOnlyList<Glob> globs;
+    private readonly string? source;
+    private ExcludeSet? next;
+
+    public ExcludeSet(string baseDirectory, IReadOnlyList<Glob> globs, string? source = null)
+    {
+        this.baseDirectory = baseDirectory;
+        this.globs = globs;
+        this.source = source;
+    }
+
     public static ExcludeSet None { get; } = new(string.Empty, Array.Empty<Glob>());
 
     public IReadOnlyList<Glob> Globs => globs;
@@ -83,16 +106,39 @@ internal sealed class ExcludeSet(string baseDirectory, IReadOnlyList<Glob> globs
     public bool IsExcluded(string fullPath) => Matches(fullPath);
 
     /// <summary>True when a glob matches the path relative to the base directory (paths outside it never match).</summary>
-    public bool Matches(string fullPath)
+    public bool Matches(string fullPath) => Match(fullPath) is not null;
+
+    /// <summary>The glob that matches the path, with where it is written (<c>'legacy/**' (.kmslint.yaml)</c>), or null.</summary>
+    public string? Match(string fullPath)
+    {
+        for (var set = this; set is not null; set = set.next)
+        {
+            if (set.FirstMatch(fullPath) is { } glob)
+                return set.source is null ? $"'{glob.Pattern}'" : $"'{glob.Pattern}' ({set.source})";
+        }
+        return null;
+    }
+
+    /// <summary>These globs and <paramref name="other"/>'s: a path is matched when either matches it.</summary>
+    public ExcludeSet And(ExcludeSet other)
+    {
+        if (other.globs.Count == 0 && other.next is null)
+            return this;
+        if (globs.Count == 0 && next is null)
+            return other;
+        return new ExcludeSet(baseDirectory, globs, source) { next = next is null ? other : next.And(other) };
+    }
+
+    private Glob? FirstMatch(string fullPath)
     {
         if (globs.Count == 0)
-            return false;
+            return null;
         var relative = Path.GetRelativePath(baseDirectory, fullPath).Replace('\\', '/');
         if (relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
-            return false;
+            return null;
         foreach (var glob in globs)
             if (glob.Matches(relative))
-                return true;
-        return false;
+                return glob;
+        return null;
     }
 }

@@ -4,7 +4,11 @@ using KmsLint.Templates;
 namespace KmsLint.Cli.Discovery;
 
 /// <summary>A file to lint: where it is, how findings show it, and whether the user named it.</summary>
-internal sealed record DiscoveredFile(string FullPath, string DisplayPath, bool NamedExplicitly);
+internal sealed record DiscoveredFile(string FullPath, string DisplayPath, bool NamedExplicitly)
+{
+    /// <summary>Standard input, when the file's text comes from there (<c>kmslint lint -</c>) instead of from <see cref="FullPath"/>.</summary>
+    public StandardInput? Contents { get; init; }
+}
 
 /// <summary>A directory the walk could not list (permissions, I/O error); reported as a KMS902 finding.</summary>
 internal sealed record UnreadableDirectory(string DisplayPath, string Reason);
@@ -24,7 +28,7 @@ internal sealed class TemplateDiscovery
     private static readonly string[] TemplateExtensions = { ".yaml", ".yml", ".json", ".template" };
 
     /// <summary>Version control, package and build output folders: never templates of the repository.</summary>
-    private static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> SkippedDirectoryNames = new(StringComparer.Ordinal)
     {
         ".git", "node_modules", "bin", "obj",
     };
@@ -81,7 +85,9 @@ internal sealed class TemplateDiscovery
             else
             {
                 var set = InnermostSetHolding(path) ?? top;
-                if (!set.Config.Excludes.IsExcluded(path))
+                if (set.Config.Excludes.Match(path) is { } glob)
+                    context.Log.Write($"skip {context.DisplayPath(path)}: excluded by {glob}");
+                else
                     Add(path, namedExplicitly: true, set);
             }
         }
@@ -116,10 +122,16 @@ internal sealed class TemplateDiscovery
             {
                 if (entry is DirectoryInfo subdirectory)
                 {
-                    if (IsWalked(subdirectory, set))
+                    if (WhyNotWalked(subdirectory, set) is { } reason)
+                        context.Log.Write($"skip {context.DisplayPath(subdirectory.FullName)}/: {reason}");
+                    else
                         subdirectories.Add((subdirectory.FullName, SetOf(subdirectory.FullName, set)));
                 }
-                else if (IsTemplateCandidate(entry, set))
+                else if (WhyNotCandidate(entry, set) is { } reason)
+                {
+                    context.Log.Write($"skip {context.DisplayPath(entry.FullName)}: {reason}");
+                }
+                else
                 {
                     Add(entry.FullName, namedExplicitly: false, set);
                 }
@@ -143,32 +155,36 @@ internal sealed class TemplateDiscovery
     private LintSet? InnermostSetHolding(string fullPath) =>
         sets.Where(set => set.RootFullPath.Length > 0 && set.Contains(fullPath)).MaxBy(set => set.RootFullPath.Length);
 
-    private static bool IsWalked(DirectoryInfo directory, LintSet set)
+    /// <summary>Why the walk does not enter a directory, or null when it does.</summary>
+    private static string? WhyNotWalked(DirectoryInfo directory, LintSet set)
     {
-        if (directory.LinkTarget is not null || SkippedDirectoryNames.Contains(directory.Name))
-            return false;
+        if (directory.LinkTarget is not null)
+            return "a symbolic link to a directory is not followed (name it to lint it)";
+        if (SkippedDirectoryNames.Contains(directory.Name))
+            return "version control, dependency and build folders are not linted";
         // CDK copies assets (Lambda code, nested zips) into cdk.out/asset.*; the synthesized
         // cdk.out/*.template.json beside them are the real templates.
         if (directory.Name.StartsWith("asset.", StringComparison.Ordinal) && directory.Parent?.Name == "cdk.out")
-            return false;
-        return !set.Config.Excludes.IsExcluded(directory.FullName);
+            return "a CDK asset folder (the templates are cdk.out/*.template.json)";
+        return set.Config.Excludes.Match(directory.FullName) is { } glob ? "excluded by " + glob : null;
     }
 
-    private static bool IsTemplateCandidate(FileSystemInfo file, LintSet set)
+    /// <summary>Why a file met during the walk is not linted, or null when it is.</summary>
+    private static string? WhyNotCandidate(FileSystemInfo file, LintSet set)
     {
         var extension = Path.GetExtension(file.Name);
-        if (file.Name == ConfigLoader.FileName)
-            return false; // the configuration, never a template
+        if (ConfigLoader.IsConfigFileName(file.Name))
+            return "the configuration, never a template";
         if (!TemplateExtensions.Any(candidate => string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase)))
-            return false;
+            return "not *.yaml, *.yml, *.json or *.template";
         // A dangling link or a file removed since the listing has nothing to lint.
         if (file.LinkTarget is not null && !File.Exists(file.FullName))
-            return false;
+            return "a symbolic link to nothing";
         // A zero-byte file holds nothing to lint, and a named pipe (FIFO) also reads as zero bytes: opening one
         // would block the run until some other process writes to it.
         if (file is FileInfo { Length: 0 })
-            return false;
-        return !set.Config.Excludes.IsExcluded(file.FullName);
+            return "empty (or a named pipe)";
+        return set.Config.Excludes.Match(file.FullName) is { } glob ? "excluded by " + glob : null;
     }
 
     private void Add(string fullPath, bool namedExplicitly, LintSet set)

@@ -7,7 +7,8 @@ namespace KmsLint.Cli.Formatting;
 /// annotate the pull request's changed lines without code scanning (which needs Advanced Security and is closed to
 /// pull requests from forks). Notes become notices; suppressed findings are left out; the summary line ends the log.
 /// </summary>
-internal sealed class GithubFormatter : IReportFormatter
+/// <param name="summary">False for <c>--quiet</c>: the annotations only.</param>
+internal sealed class GithubFormatter(bool summary = true) : IReportFormatter
 {
     public void Write(LintRun run, TextWriter output)
     {
@@ -20,13 +21,14 @@ internal sealed class GithubFormatter : IReportFormatter
                 _ => "notice",
             };
             var location = finding.Location;
-            var title = finding.RuleId + (finding.LogicalId is null ? string.Empty : " " + finding.LogicalId);
+            var title = finding.RuleId + (FindingText.Resource(finding) is { } resource ? " " + resource : string.Empty);
             output.WriteLine(
                 $"::{command} file={Property(location.File)},line={location.StartLine},col={location.StartColumn},"
                 + $"endLine={Math.Max(location.StartLine, location.EndLine)},title={Property(title)}::{Data(finding.Message)}");
         }
 
-        TextFormatter.WriteSummary(run, output);
+        if (summary)
+            TextFormatter.WriteSummary(run, output);
     }
 
     /// <summary>The message part: %, CR and LF are escaped, as the runner decodes them.</summary>

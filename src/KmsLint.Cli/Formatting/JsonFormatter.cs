@@ -7,7 +7,8 @@ namespace KmsLint.Cli.Formatting;
 
 /// <summary>
 /// <c>--format json</c>: the run as one object, <c>{ tool, version, summary, findings[] }</c> (shape documented in
-/// the README). Suppressed findings are included with <c>suppressed: true</c>.
+/// the README). Suppressed findings are included with <c>suppressed: true</c> and what suppressed them
+/// (<c>suppressions: [{kind: inSource|baseline, ...}]</c>, as SARIF words it).
 /// </summary>
 internal sealed class JsonFormatter : IReportFormatter
 {
@@ -102,16 +103,20 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("endLine", location.EndLine);
         json.WriteNumber("endColumn", location.EndColumn);
         JsonOutput.WriteStringOrNull(json, "logicalId", finding.LogicalId);
+        JsonOutput.WriteStringOrNull(json, "constructPath", finding.ConstructPath);
         json.WriteBoolean("suppressed", finding.IsSuppressed);
+        json.WriteStartArray("suppressions");
         if (finding.Suppression is { } suppression)
         {
-            json.WriteStartObject("suppression");
+            json.WriteStartObject();
+            json.WriteString("kind", FindingText.KindName(suppression.Kind));
             JsonOutput.WriteStringOrNull(json, "reason", suppression.Reason);
             json.WriteString("file", suppression.Location.File);
             json.WriteNumber("line", suppression.Location.StartLine);
             json.WriteNumber("column", suppression.Location.StartColumn);
             json.WriteEndObject();
         }
+        json.WriteEndArray();
         if (RuleCatalog.Find(finding.RuleId) is { } rule)
             json.WriteString("helpUri", rule.HelpUri);
         WriteSetName(json, set);

@@ -12,13 +12,22 @@ namespace KmsLint.Cli.Formatting;
 /// </summary>
 internal static class JsonOutput
 {
+    /// <summary>An indented document and a final newline.</summary>
     public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            write(writer);
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Write(Text(write, indented: true));
         output.WriteLine();
+    }
+
+    /// <summary>One line, no newline: a baseline entry.</summary>
+    public static void WriteCompact(TextWriter output, Action<Utf8JsonWriter> write) => output.Write(Text(write, indented: false));
+
+    private static string Text(Action<Utf8JsonWriter> write, bool indented)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            write(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ internal sealed record LintRun(IReadOnlyList<Finding> Findings, int TemplatesLin
     /// <summary>The sets linted, each on its own (one for a plain run); empty when the run was not made of sets.</summary>
     public IReadOnlyList<SetRun> Sets { get; init; } = Array.Empty<SetRun>();
 
+    /// <summary>True when the run compared its findings with a baseline file (<c>--baseline</c>, <c>--create-baseline</c>).</summary>
+    public bool UsesBaseline { get; init; }
+
     /// <summary>True when a summary must name the sets: there are several, or one reports on named files only.</summary>
     public bool NamesSets => Sets.Count > 1 || Sets.Any(set => set.ReportedFiles is not null);
 

@@ -8,18 +8,18 @@ namespace KmsLint.Cli.Formatting;
 /// <c>--format pretty</c>: for a person reading a terminal or a CI log — the location and rule on one line, the
 /// message wrapped and indented below it, a blank line between findings, then the summary.
 /// </summary>
-internal sealed class PrettyFormatter(bool colour, int width) : IReportFormatter
+internal sealed class PrettyFormatter(TextLayout layout, int width) : IReportFormatter
 {
     private const string Indent = "    ";
 
     public void Write(LintRun run, TextWriter output)
     {
-        var text = new TextFormatter(colour);
-        foreach (var finding in run.Findings.Where(finding => !finding.IsSuppressed))
+        var text = new TextFormatter(layout);
+        foreach (var finding in layout.Shown(run))
         {
             var location = finding.Location;
-            var logicalId = finding.LogicalId is null ? string.Empty : $" ({finding.LogicalId})";
-            output.WriteLine($"{location.File}:{location.StartLine}:{location.StartColumn}  {text.Paint(finding.Level)} {finding.RuleId}{logicalId}");
+            var resource = FindingText.Resource(finding) is { } name ? $" ({name})" : string.Empty;
+            output.WriteLine($"{location.File}:{location.StartLine}:{location.StartColumn}  {text.Paint(finding.Level)} {finding.RuleId}{resource}{FindingText.SuppressedBy(finding)}");
             foreach (var line in Wrap(finding.Message, Math.Max(40, width) - Indent.Length))
             {
                 output.WriteLine(Indent + line);
@@ -29,7 +29,10 @@ internal sealed class PrettyFormatter(bool colour, int width) : IReportFormatter
             output.WriteLine();
         }
 
-        TextFormatter.WriteSummary(run, output);
+        if (layout.Summary)
+        {
+            TextFormatter.WriteSummary(run, output);
+        }
     }
 
     /// <summary>Words to lines of at most <paramref name="width"/> characters; a longer word (a pattern) gets a line of its own.</summary>

@@ -7,7 +7,8 @@ namespace KmsLint.Cli.Formatting;
 /// <summary>
 /// <c>--format sarif</c>: SARIF 2.1.0 for code-scanning upload. Every catalog rule is listed in
 /// <c>tool.driver.rules</c> (results point at it by <c>ruleIndex</c>); locations are relative to
-/// <c>%SRCROOT%</c>, the working directory; suppressed findings carry an <c>inSource</c> suppression.
+/// <c>%SRCROOT%</c>, the working directory; suppressed findings carry an <c>inSource</c> suppression (a template's ignore
+/// entry) or an <c>external</c> one (a baseline entry), and with a baseline every result its <c>baselineState</c>.
 /// </summary>
 internal sealed class SarifFormatter : IReportFormatter
 {
@@ -36,7 +37,7 @@ internal sealed class SarifFormatter : IReportFormatter
         WriteAssumptions(json, run);
         json.WriteStartArray("results");
         foreach (var finding in run.Findings)
-            WriteResult(json, finding, run.SetOf(finding));
+            WriteResult(json, run, finding, run.SetOf(finding));
         json.WriteEndArray();
         WriteSets(json, run);
         json.WriteEndObject();
@@ -124,7 +125,7 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, SetRun? set)
+    private static void WriteResult(Utf8JsonWriter json, LintRun run, Finding finding, SetRun? set)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -143,6 +144,9 @@ internal sealed class SarifFormatter : IReportFormatter
             json.WriteStartArray("logicalLocations");
             json.WriteStartObject();
             json.WriteString("name", finding.LogicalId);
+            // A CDK user knows the construct, not the hashed logical id: the construct path is the fully qualified name.
+            if (finding.ConstructPath is not null)
+                json.WriteString("fullyQualifiedName", finding.ConstructPath);
             json.WriteString("kind", "resource");
             json.WriteEndObject();
             json.WriteEndArray();
@@ -150,16 +154,10 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteEndArray();
 
+        if (run.UsesBaseline)
+            json.WriteString("baselineState", finding.Suppression?.Kind == SuppressionKind.Baseline ? "unchanged" : "new");
         if (finding.Suppression is { } suppression)
-        {
-            json.WriteStartArray("suppressions");
-            json.WriteStartObject();
-            json.WriteString("kind", "inSource");
-            if (suppression.Reason is not null)
-                json.WriteString("justification", suppression.Reason);
-            json.WriteEndObject();
-            json.WriteEndArray();
-        }
+            WriteSuppression(json, suppression);
         if (set is not null)
         {
             json.WriteStartObject("properties");
@@ -167,6 +165,31 @@ internal sealed class SarifFormatter : IReportFormatter
             json.WriteEndObject();
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An ignore entry in the template is an <c>inSource</c> suppression; a baseline entry is <c>external</c> (SARIF's only
+    /// other kind), located at the entry and marked <c>properties.kind: baseline</c>, as JSON's <c>kind</c> says.
+    /// </summary>
+    private static void WriteSuppression(Utf8JsonWriter json, Suppression suppression)
+    {
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        var baseline = suppression.Kind == SuppressionKind.Baseline;
+        json.WriteString("kind", baseline ? "external" : "inSource");
+        if (suppression.Reason is not null)
+            json.WriteString("justification", suppression.Reason);
+        if (baseline)
+        {
+            json.WriteStartObject("location");
+            WritePhysicalLocation(json, suppression.Location);
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteString("kind", FindingText.KindName(suppression.Kind));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WritePhysicalLocation(Utf8JsonWriter json, SourceSpan span)
@@ -209,8 +232,10 @@ internal sealed class SarifFormatter : IReportFormatter
         return uri.EndsWith('/') ? uri : uri + "/";
     }
 
-    /// <summary>SARIF asks for messages that are whole sentences ending with a period.</summary>
-    /// <summary>A message as a sentence; one that ends with a pattern to copy (<c>}</c>) gets no period glued to it.</summary>
+    /// <summary>
+    /// SARIF asks for messages that are whole sentences ending with a period; one that ends with a pattern to copy
+    /// (<c>}</c>) gets no period glued to it.
+    /// </summary>
     private static string Sentence(string text)
     {
         var trimmed = text.TrimEnd();

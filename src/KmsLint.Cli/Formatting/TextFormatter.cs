@@ -3,26 +3,38 @@ using KmsLint.Templates.Findings;
 
 namespace KmsLint.Cli.Formatting;
 
+/// <summary>How the text formats lay a report out: colour, the summary lines (not with <c>--quiet</c>), suppressed findings.</summary>
+/// <param name="Colour">ANSI colours for the levels.</param>
+/// <param name="Summary">The summary line(s) after the findings.</param>
+/// <param name="ShowSuppressed">Suppressed findings too (<c>--show-suppressed</c>), each saying what suppressed it.</param>
+internal sealed record TextLayout(bool Colour, bool Summary = true, bool ShowSuppressed = false)
+{
+    public static TextLayout Plain { get; } = new(false);
+
+    /// <summary>The findings to print: the unsuppressed ones, or every one with <see cref="ShowSuppressed"/>.</summary>
+    public IEnumerable<Finding> Shown(LintRun run) => run.Findings.Where(finding => ShowSuppressed || !finding.IsSuppressed);
+}
+
 /// <summary>
 /// The default format, one line per unsuppressed finding as compilers print them
-/// (<c>path:line:column: level KMSnnn: message [LogicalId]</c>), then one summary line.
+/// (<c>path:line:column: level KMSnnn: message [LogicalId]</c>, with a CDK construct path <c>[LogicalId (Stack/Construct)]</c>),
+/// then one summary line.
 /// </summary>
-internal sealed class TextFormatter(bool colour) : IReportFormatter
+internal sealed class TextFormatter(TextLayout layout) : IReportFormatter
 {
     private const string Reset = "\u001b[0m";
 
     public void Write(LintRun run, TextWriter output)
     {
-        foreach (var finding in run.Findings)
+        foreach (var finding in layout.Shown(run))
         {
-            if (finding.IsSuppressed)
-                continue;
             var location = finding.Location;
-            var logicalId = finding.LogicalId is null ? "" : $" [{finding.LogicalId}]";
+            var resource = FindingText.Resource(finding) is { } name ? $" [{name}]" : "";
             output.WriteLine(
-                $"{location.File}:{location.StartLine}:{location.StartColumn}: {Paint(finding.Level)} {finding.RuleId}: {finding.Message}{logicalId}");
+                $"{location.File}:{location.StartLine}:{location.StartColumn}: {Paint(finding.Level)} {finding.RuleId}: {finding.Message}{resource}{FindingText.SuppressedBy(finding)}");
         }
-        WriteSummary(run, output);
+        if (layout.Summary)
+            WriteSummary(run, output);
     }
 
     /// <summary>One line per set when there are several, then the <see cref="Summary"/> line.</summary>
@@ -69,7 +81,7 @@ internal sealed class TextFormatter(bool colour) : IReportFormatter
     internal string Paint(Level level)
     {
         var word = LevelNames.Of(level);
-        if (!colour)
+        if (!layout.Colour)
             return word;
         var code = level switch
         {
