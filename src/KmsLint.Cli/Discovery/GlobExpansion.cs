@@ -4,7 +4,8 @@ namespace KmsLint.Cli.Discovery;
 /// Expands a PATH glob the shell did not (it was quoted, or the shell is cmd.exe): <c>'v/*.yaml'</c>, <c>'**/*.json'</c>.
 /// The literal folders before the first wildcard are the start; below it every file and folder whose path matches
 /// (<see cref="Glob"/>: <c>**</c> any folders, <c>*</c> and <c>?</c> within a name) is a match, in ordinal order. As in a
-/// walk, links to folders are not followed and version-control, dependency and build folders are not entered.
+/// walk, links to folders are not followed and version-control, dependency and build folders are not entered; as in a
+/// shell, names starting with a dot match only a pattern that spells the dot.
 /// </summary>
 internal static class GlobExpansion
 {
@@ -20,13 +21,14 @@ internal static class GlobExpansion
         // Without ** a match is exactly as deep as the pattern: nothing deeper needs listing.
         var maxDepth = Array.IndexOf(rest, "**") >= 0 ? int.MaxValue : rest.Length;
         var matches = new List<string>();
+        var hidden = Array.Exists(rest, segment => segment.StartsWith('.'));
         if (Directory.Exists(start))
-            Collect(new DirectoryInfo(start), start, glob, 1, maxDepth, matches);
+            Collect(new DirectoryInfo(start), start, glob, 1, maxDepth, hidden, matches);
         matches.Sort(StringComparer.Ordinal);
         return matches;
     }
 
-    private static void Collect(DirectoryInfo directory, string start, Glob glob, int depth, int maxDepth, List<string> matches)
+    private static void Collect(DirectoryInfo directory, string start, Glob glob, int depth, int maxDepth, bool hidden, List<string> matches)
     {
         FileSystemInfo[] entries;
         try
@@ -39,11 +41,13 @@ internal static class GlobExpansion
         }
         foreach (var entry in entries)
         {
+            if (!hidden && entry.Name.StartsWith('.'))
+                continue;
             var relative = Path.GetRelativePath(start, entry.FullName).Replace('\\', '/');
             if (glob.Matches(relative))
                 matches.Add(entry.FullName);
             if (entry is DirectoryInfo child && depth < maxDepth && child.LinkTarget is null && !TemplateDiscovery.SkippedDirectoryNames.Contains(child.Name))
-                Collect(child, start, glob, depth + 1, maxDepth, matches);
+                Collect(child, start, glob, depth + 1, maxDepth, hidden, matches);
         }
     }
 }
