@@ -5,7 +5,9 @@ public static class Suggestions
 {
     /// <summary>
     /// The candidate closest to <paramref name="word"/> by edit distance (a swap of two neighbours counts once), if
-    /// within a third of the word's length (at least 1, at most 3); case differences count as half.
+    /// within a third of the word's length (at least 1, at most 3); case differences count as half. Of candidates equally
+    /// close, one spelt with the same characters wins (<c>KMS430</c> is <c>KMS403</c> typed in the wrong order rather
+    /// than <c>KMS400</c> with a wrong digit), else the first.
     /// </summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
@@ -20,7 +22,7 @@ public static class Suggestions
             }
 
             var distance = string.Equals(candidate, word, StringComparison.OrdinalIgnoreCase) ? 0.5 : Distance(word, candidate);
-            if (distance <= limit && distance < bestDistance)
+            if (distance <= limit && (distance < bestDistance || (distance == bestDistance && SameCharacters(word, candidate) && !SameCharacters(word, best!))))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -29,6 +31,9 @@ public static class Suggestions
 
         return best;
     }
+
+    private static bool SameCharacters(string a, string b) =>
+        a.Length == b.Length && a.OrderBy(c => c).SequenceEqual(b.OrderBy(c => c));
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
     private static int Distance(string a, string b)
