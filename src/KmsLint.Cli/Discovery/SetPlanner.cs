@@ -24,6 +24,7 @@ internal sealed class SetPlanner(ParsedArguments arguments, CliContext context, 
 
     private StandardInput? standardInput;
     private string? standardInputPath;
+    private string? explicitConfigPath;
 
     /// <summary>The files the PATHs name (globs expanded, standard input left out): inputs, whatever they hold.</summary>
     public IReadOnlyList<string> NamedFiles { get; private set; } = Array.Empty<string>();
@@ -154,10 +155,13 @@ internal sealed class SetPlanner(ParsedArguments arguments, CliContext context, 
     private IReadOnlyList<LintSet> Walk(IEnumerable<string> paths, LintSet top) =>
         new TemplateDiscovery(context, StartsSet).Discover(paths, top);
 
-    /// <summary>A directory holding a config starts a set with it; one the enclosing config names under <c>sets:</c>, with that config.</summary>
+    /// <summary>
+    /// A directory holding a config starts a set with it (not the folder of <c>--config</c>'s file, which is already the
+    /// configuration in force); one the enclosing config names under <c>sets:</c>, with that config.
+    /// </summary>
     private LintSet? StartsSet(string directory, LintSet enclosing)
     {
-        if (ConfigLoader.FindIn(directory, context.DisplayPath) is { } config)
+        if (ConfigLoader.FindIn(directory, context.DisplayPath) is { } config && config != explicitConfigPath)
             return new LintSet(directory, context.DisplayPath(directory), Load(config));
         return enclosing.Config.SetRoots.Matches(directory)
             ? new LintSet(directory, context.DisplayPath(directory), enclosing.Config)
@@ -191,12 +195,12 @@ internal sealed class SetPlanner(ParsedArguments arguments, CliContext context, 
         var fullPath = context.FullPath(given);
         if (Directory.Exists(fullPath))
         {
-            return ConfigLoader.FindIn(fullPath, context.DisplayPath) is { } inDirectory
-                ? Load(inDirectory)
-                : throw arguments.Error($"--config '{given}' is a directory without {ConfigLoader.FileName} or {ConfigLoader.AlternativeFileName}");
+            fullPath = ConfigLoader.FindIn(fullPath, context.DisplayPath)
+                ?? throw arguments.Error($"--config '{given}' is a directory without {ConfigLoader.FileName} or {ConfigLoader.AlternativeFileName}");
         }
-        if (!File.Exists(fullPath))
+        else if (!File.Exists(fullPath))
             throw arguments.Error($"config file '{given}' does not exist");
+        explicitConfigPath = fullPath;
         return Load(fullPath);
     }
 
