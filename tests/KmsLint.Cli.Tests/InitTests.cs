@@ -86,4 +86,54 @@ public sealed class InitTests : IDisposable
         Assert.Contains("unexpected argument 'stack.yaml'", stray.Stderr);
         Assert.Empty(Directory.GetFileSystemEntries(tree.Root));
     }
+
+    [Fact]
+    public void Log_group_writes_only_filter_alarm_and_topic_which_lint_clean_once_the_trail_is_declared_as_the_header_says()
+    {
+        var init = tree.Run("init", "--log-group", "org-trail-logs");
+        var written = File.ReadAllText(tree.PathOf(InitCommand.DefaultFileName));
+        var undeclared = tree.Run("lint", "--fail-level", "note");
+        // The header's own lines, uncommented, are the declaration.
+        var header = written.Split('\n').SkipWhile(line => line != "#   external:").TakeWhile(line => line.StartsWith("#  ", StringComparison.Ordinal));
+        tree.Write(".kmslint.yaml", string.Join("\n", header.Select(line => line[3..])) + "\n");
+        var declared = tree.Run("lint", "--fail-level", "note");
+
+        Assert.Equal(ExitCode.Success, init.ExitCode);
+        Assert.Contains("metric filter, alarm and topic on the log group org-trail-logs", init.Stdout);
+        Assert.DoesNotContain("AWS::CloudTrail::Trail", written);
+        Assert.DoesNotContain("AWS::Logs::LogGroup", written);
+        Assert.DoesNotContain("AWS::S3::Bucket", written);
+        Assert.Contains("Type: AWS::Logs::MetricFilter", written);
+        Assert.Contains("Default: \"org-trail-logs\"", written);
+        Assert.Equal(ExitCode.Findings, undeclared.ExitCode);
+        Assert.Contains(" error KMS100: ", undeclared.Stdout);
+        Assert.True(declared.ExitCode == ExitCode.Success, declared.Stdout + declared.Stderr);
+        Assert.Equal(new[] { "0 errors, 0 warnings, 0 notes (0 suppressed) in 1 template" }, declared.StdoutLines);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--log-group", "x", "--route", "eventbridge" }, "--log-group is for the metric-filter route")]
+    [InlineData(new[] { "--log-group", "bad name!" }, "--log-group 'bad name!' is not a CloudWatch Logs group name")]
+    public void Log_group_misuse_is_a_usage_error_and_writes_nothing(string[] options, string expected)
+    {
+        var result = tree.Run(new[] { "init" }.Concat(options).ToArray());
+
+        Assert.Equal(ExitCode.UsageError, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(tree.Root));
+    }
+
+    [Fact]
+    public void Output_may_be_a_folder_and_the_template_gets_its_default_name_there()
+    {
+        Directory.CreateDirectory(tree.PathOf("infra"));
+
+        var result = tree.Run("init", "-o", "infra");
+
+        Assert.Equal(ExitCode.Success, result.ExitCode);
+        var path = $"infra/{InitCommand.DefaultFileName}";
+        Assert.Contains($"wrote {path}", result.Stdout);
+        // The deploy command in the header names the file where it was written.
+        Assert.Contains($"--template-file {path}", File.ReadAllText(tree.PathOf(path)));
+    }
 }
