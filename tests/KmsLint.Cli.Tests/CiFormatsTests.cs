@@ -89,6 +89,23 @@ public sealed class CiFormatsTests : IDisposable
     }
 
     [Fact]
+    public void A_pattern_to_copy_ends_its_message_in_every_format_with_no_full_stop_glued_to_it()
+    {
+        var text = tree.Run("lint");
+        var json = tree.Run("lint", "--format", "json");
+        var sarif = tree.Run("lint", "--format", "sarif");
+
+        const string PatternEnd = "($.eventName=ScheduleKeyDeletion))}";
+        Assert.Contains(text.StdoutLines, line => line.Contains(" KMS205: ", StringComparison.Ordinal) && line.EndsWith(PatternEnd + " [Filter]", StringComparison.Ordinal));
+        using var report = JsonDocument.Parse(json.Stdout);
+        Assert.EndsWith(PatternEnd, report.RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("ruleId").GetString() == "KMS205").GetProperty("message").GetString());
+        using var log = JsonDocument.Parse(sarif.Stdout);
+        Assert.EndsWith(PatternEnd, log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("ruleId").GetString() == "KMS205").GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Pretty_puts_the_location_first_and_wraps_the_message_under_it()
     {
         var result = tree.Run("lint", "--format", "pretty");
