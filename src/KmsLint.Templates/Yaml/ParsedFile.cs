@@ -7,7 +7,7 @@ public sealed record ParseProblem(string Message, SourceSpan Location);
 
 /// <summary>
 /// The front end's result for one file: the root node, or the reason it could not be read
-/// (<see cref="ParseError"/>), plus malformed intrinsic calls found along the way.
+/// (<see cref="ParseError"/>), plus duplicate keys and malformed intrinsic calls found along the way.
 /// </summary>
 public sealed class ParsedFile
 {
@@ -25,10 +25,10 @@ public sealed class ParsedFile
     /// <summary>The first document's root, or null for an empty file or a parse error.</summary>
     public TemplateNode? Root { get; }
 
-    /// <summary>Why the file did not parse (syntax, encoding, duplicate key or a safety limit), or null.</summary>
+    /// <summary>Why the file did not parse (syntax, encoding or a safety limit), or null.</summary>
     public ParseProblem? ParseError { get; }
 
-    /// <summary>Intrinsic functions with a wrong shape and unknown tags (KMS901).</summary>
+    /// <summary>Duplicate keys, intrinsic functions with a wrong shape and unknown tags (KMS901); the file is still linted.</summary>
     public IReadOnlyList<ParseProblem> Malformed { get; }
 
     /// <summary>True when a file that failed to parse was probably meant as a template (its text names template sections, or it is a <c>.template</c>).</summary>

@@ -255,16 +255,19 @@ public static class TemplateReader
                 return null;
             }
 
-            var first = mapping.TryAdd(parent.PendingKey, node);
-            if (first is not null)
+            var entryKey = parent.PendingKey;
+            parent.PendingKey = null;
+            if (mapping.TryAdd(entryKey, node) is { } first)
             {
-                var duplicate = parent.PendingKey;
-                return new ParseProblem(
-                    $"duplicate key '{duplicate.Value}' (first at line {first.Span.StartLine}, column {first.Span.StartColumn})",
-                    duplicate.Span);
+                // CloudFormation accepts the template and, in practice, deploys the later value (JSON and YAML alike), so
+                // the file is linted as deployed rather than dropped; the duplicate itself is reported.
+                mapping.Replace(entryKey, node);
+                malformed.Add(new ParseProblem(
+                    $"duplicate key '{entryKey.Value}' (first at line {first.Span.StartLine}, column {first.Span.StartColumn}): the later value is linted and the earlier one "
+                    + "ignored, as CloudFormation does in practice (its documentation calls duplicate keys undefined behaviour). Remove one of the two.",
+                    entryKey.Span));
             }
 
-            parent.PendingKey = null;
             return null;
         }
 
