@@ -47,6 +47,9 @@ public sealed record LintSettings
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>Set by the pipeline for the rules: the templates of this run that did not parse, which may declare what a rule finds absent.</summary>
+    internal Pipeline.UnparsedTemplates Unparsed { get; init; } = Pipeline.UnparsedTemplates.None;
+
     /// <summary>The level a rule reports at in this run, or null when it is turned off.</summary>
     public Level? EffectiveLevel(RuleDescriptor rule) =>
         RuleLevels.TryGetValue(rule.Id, out var level) ? level : rule.DefaultLevel;

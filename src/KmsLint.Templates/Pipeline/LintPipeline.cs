@@ -21,6 +21,7 @@ internal static class LintPipeline
         var findings = new List<Finding>();
         var templates = new List<Template>();
         var notTemplates = 0;
+        var unparsed = new List<ParsedFile>();
         foreach (var source in sources)
         {
             var parsed = SourceLoader.Load(source, settings.MaxFileBytes, findings);
@@ -34,6 +35,7 @@ internal static class LintPipeline
                 if (parsed.LooksLikeTemplate)
                 {
                     findings.Add(Report(RuleCatalog.TemplateDoesNotParse, error));
+                    unparsed.Add(parsed);
                 }
                 else
                 {
@@ -58,11 +60,12 @@ internal static class LintPipeline
         }
 
         var graph = new RepoGraph(templates, settings.External);
+        var ruleSettings = settings with { Unparsed = new UnparsedTemplates(unparsed) };
         foreach (var rule in rules)
         {
             if (settings.EffectiveLevel(rule.Descriptor) is not null)
             {
-                RunGuarded(rule, graph, settings, findings);
+                RunGuarded(rule, graph, ruleSettings, findings);
             }
         }
 

@@ -36,7 +36,8 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
             DetectionRoutes.EventBridge => "an EventBridge rule",
             _ => "a CloudWatch Logs metric filter or an EventBridge rule",
         };
-        yield return Report(closest.Start,
-            $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one)." + unverifiableNote);
+        yield return Report(closest.Start, settings.Unparsed.Qualify(
+            $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one)." + unverifiableNote,
+            "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule"));
     }
 }

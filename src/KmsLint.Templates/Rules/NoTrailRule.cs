@@ -15,8 +15,9 @@ public sealed class NoTrailRule : LintRule
             yield break;
         }
 
-        yield return Report(closest.Start,
+        yield return Report(closest.Start, settings.Unparsed.Qualify(
             "No AWS::CloudTrail::Trail in the linted templates, so no KMS key lifecycle event is recorded. Add a multi-region trail, "
-            + "or declare the organization trail under external.trails in .kmslint.yaml.");
+            + "or declare the organization trail under external.trails in .kmslint.yaml.",
+            "a trail", "AWS::CloudTrail::Trail"));
     }
 }

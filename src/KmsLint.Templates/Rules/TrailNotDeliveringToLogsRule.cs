@@ -23,20 +23,22 @@ public sealed class TrailNotDeliveringToLogsRule : LintRule
         var declared = graph.Trails.Where(trail => !trail.IsExternal).Select(trail => trail.Resource!).ToList();
         var target = declared.FirstOrDefault(IsMultiRegion) ?? declared.FirstOrDefault();
         const string WayOut = "Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn on the trail, or declare the organization trail's log group under external.trails[].log_group in .kmslint.yaml.";
+        string Qualified(string message) => settings.Unparsed.Qualify(
+            message, "a trail that delivers to CloudWatch Logs or an EventBridge rule", "AWS::CloudTrail::Trail", "AWS::Events::Rule");
         if (target is null)
         {
             if (graph.ClosestTemplate() is { } closest)
             {
-                yield return Report(closest.Start, "No trail delivers to CloudWatch Logs, so no metric filter can see key lifecycle events. " + WayOut);
+                yield return Report(closest.Start, Qualified("No trail delivers to CloudWatch Logs, so no metric filter can see key lifecycle events. " + WayOut));
             }
 
             yield break;
         }
 
         var missing = new[] { "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn" }.Where(p => target.Property(p) is null);
-        yield return Report(target,
+        yield return Report(target, Qualified(
             $"Trail {target.LogicalId} does not deliver to CloudWatch Logs ({string.Join(" and ", missing)} not set), and no other trail does, "
-            + "so no metric filter can see key lifecycle events. " + WayOut);
+            + "so no metric filter can see key lifecycle events. " + WayOut));
     }
 
     private static bool DeliversToLogs(Trail trail) =>

@@ -11,13 +11,15 @@ public sealed record ParseProblem(string Message, SourceSpan Location);
 /// </summary>
 public sealed class ParsedFile
 {
-    internal ParsedFile(string path, TemplateNode? root, ParseProblem? parseError, IReadOnlyList<ParseProblem> malformed, bool looksLikeTemplate)
+    internal ParsedFile(string path, TemplateNode? root, ParseProblem? parseError, IReadOnlyList<ParseProblem> malformed, bool looksLikeTemplate,
+        IReadOnlyCollection<string> mentionedResourceTypes)
     {
         Path = path;
         Root = root;
         ParseError = parseError;
         Malformed = malformed;
         LooksLikeTemplate = looksLikeTemplate;
+        MentionedResourceTypes = mentionedResourceTypes;
     }
 
     public string Path { get; }
@@ -33,4 +35,7 @@ public sealed class ParsedFile
 
     /// <summary>True when a file that failed to parse was probably meant as a template (its text names template sections, or it is a <c>.template</c>).</summary>
     public bool LooksLikeTemplate { get; }
+
+    /// <summary>For a template that failed to parse: the resource types its text names (<c>AWS::CloudTrail::Trail</c>), so what it might declare; else empty.</summary>
+    public IReadOnlyCollection<string> MentionedResourceTypes { get; }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KmsLint.Templates.Findings;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -22,13 +23,16 @@ public static class TemplateReader
 
     private const string StandardTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>A resource type as a template writes it (<c>AWS::CloudTrail::Trail</c>); a pseudo parameter has one <c>::</c> only.</summary>
+    private static readonly Regex ResourceTypeMention = new(@"AWS::[A-Za-z0-9]+::[A-Za-z0-9]+", RegexOptions.CultureInvariant);
+
     /// <summary>Decodes and parses a file's bytes (the first <paramref name="length"/> of them).</summary>
     public static ParsedFile Read(string path, byte[] bytes, int length)
     {
         if (!TextDecoder.TryDecode(bytes, length, out var text, out var failure))
         {
             var problem = new ParseProblem(failure.Message, new SourceSpan(path, failure.Line, failure.Column, failure.Line, failure.Column));
-            return new ParsedFile(path, null, problem, Array.Empty<ParseProblem>(), LooksLikeTemplate(path, BytesMentionTemplateKeys(bytes, length)));
+            return Failed(path, problem, Array.Empty<ParseProblem>(), System.Text.Encoding.ASCII.GetString(bytes, 0, length));
         }
 
         return Read(path, text);
@@ -54,19 +58,27 @@ public static class TemplateReader
         }
 
         return error is null
-            ? new ParsedFile(path, builder.Root, null, builder.Malformed, looksLikeTemplate: true)
-            : new ParsedFile(path, null, error, builder.Malformed, LooksLikeTemplate(path, TextMentionsTemplateKeys(text)));
+            ? new ParsedFile(path, builder.Root, null, builder.Malformed, looksLikeTemplate: true, Array.Empty<string>())
+            : Failed(path, error, builder.Malformed, text);
     }
 
-    private static bool LooksLikeTemplate(string path, bool mentionsTemplateKeys) =>
-        mentionsTemplateKeys || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A file that did not parse; what its text mentions decides whether it was meant as a template and what it might declare.</summary>
+    private static ParsedFile Failed(string path, ParseProblem error, IReadOnlyList<ParseProblem> malformed, string text)
+    {
+        var looksLikeTemplate = text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
+            || text.IndexOf("Resources", StringComparison.Ordinal) >= 0
+            || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+        var types = new SortedSet<string>(StringComparer.Ordinal);
+        if (looksLikeTemplate)
+        {
+            foreach (Match mention in ResourceTypeMention.Matches(text))
+            {
+                types.Add(mention.Value);
+            }
+        }
 
-    private static bool TextMentionsTemplateKeys(string text) =>
-        text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
-        || text.IndexOf("Resources", StringComparison.Ordinal) >= 0;
-
-    private static bool BytesMentionTemplateKeys(byte[] bytes, int length) =>
-        TextMentionsTemplateKeys(System.Text.Encoding.ASCII.GetString(bytes, 0, length));
+        return new ParsedFile(path, null, error, malformed, looksLikeTemplate, types);
+    }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; the span carries that already.</summary>
     private static string StripPosition(string message)
