@@ -1,4 +1,5 @@
 using KmsLint.Templates.Findings;
+using KmsLint.Templates.Resolution;
 
 namespace KmsLint.Templates;
 
@@ -43,6 +44,9 @@ public sealed record LintSettings
     public DetectionRoutes AcceptedRoutes { get; init; } = DetectionRoutes.Any;
 
     public ExternalResources External { get; init; } = ExternalResources.None;
+
+    /// <summary>Stack names and Systems Manager parameter values declared in <c>.kmslint.yaml</c>.</summary>
+    public DeploymentFacts Deployment { get; init; } = DeploymentFacts.None;
 
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;

@@ -6,8 +6,14 @@ namespace KmsLint.Templates;
 /// <summary>One file to lint: <paramref name="Path"/> is what findings show (as the user gave it); <paramref name="Open"/> opens its bytes.</summary>
 public sealed record TemplateSource(string Path, Func<Stream> Open);
 
-/// <summary>The outcome of a run: findings (sorted, levels applied, suppressed ones marked) and what was looked at.</summary>
-public sealed record LintReport(IReadOnlyList<Finding> Findings, int TemplatesLinted, int FilesNotTemplates);
+/// <summary>
+/// The outcome of a run: findings (sorted, levels applied, suppressed ones marked), what was looked at, and the
+/// assumptions the linter made to link templates (each one the user can confirm in <c>.kmslint.yaml</c>).
+/// </summary>
+public sealed record LintReport(IReadOnlyList<Finding> Findings, int TemplatesLinted, int FilesNotTemplates)
+{
+    public IReadOnlyList<Assumption> Assumptions { get; init; } = Array.Empty<Assumption>();
+}
 
 /// <summary>The engine's entry point: parse every file once, build the repository graph, run every rule.</summary>
 public static class Linter

@@ -2,6 +2,7 @@ using System.Text;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
 using KmsLint.Templates.Model;
+using KmsLint.Templates.Resolution;
 using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Templates.Tests;
@@ -61,7 +62,10 @@ internal static class TestLint
     /// <summary>The repository graph of a set of texts.</summary>
     internal static RepoGraph GraphOf(params (string Path, string Text)[] files) => GraphOf(ExternalResources.None, files);
 
-    internal static RepoGraph GraphOf(ExternalResources external, params (string Path, string Text)[] files)
+    internal static RepoGraph GraphOf(ExternalResources external, params (string Path, string Text)[] files) =>
+        GraphOf(external, DeploymentFacts.None, files);
+
+    internal static RepoGraph GraphOf(ExternalResources external, DeploymentFacts facts, params (string Path, string Text)[] files)
     {
         var templates = new List<Template>();
         foreach (var (path, text) in files)
@@ -72,7 +76,7 @@ internal static class TestLint
             templates.Add(TemplateBuilder.Build(path, (MappingNode)parsed.Root!, new List<ParseProblem>(), RepoGraph.ReadsPropertiesOf));
         }
 
-        return new RepoGraph(templates, external);
+        return new RepoGraph(templates, external, facts);
     }
 
     /// <summary>"KMS403 3:5 Key" per finding: what the fixture .expected files hold.</summary>

@@ -23,3 +23,6 @@ public sealed record Finding(
 
 /// <summary>Why a finding is not counted: the resource or template that ignores it, and the reason given there.</summary>
 public sealed record Suppression(SourceSpan Location, string? Reason);
+
+/// <summary>Something the linter took as given to link templates, where it was needed, and how to declare it instead.</summary>
+public sealed record Assumption(string Message, SourceSpan Location);

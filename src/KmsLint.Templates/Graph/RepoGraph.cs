@@ -22,7 +22,7 @@ public sealed class RepoGraph
     private static readonly HashSet<string> TypesRead = new(StringComparer.Ordinal)
     {
         "AWS::CloudTrail::Trail", "AWS::Logs::LogGroup", "AWS::Logs::MetricFilter", "AWS::CloudWatch::Alarm", "AWS::SNS::Topic",
-        "AWS::SNS::Subscription", "AWS::Events::Rule", "AWS::KMS::Key", "AWS::KMS::ReplicaKey", "AWS::KMS::Alias",
+        "AWS::SNS::Subscription", "AWS::Events::Rule", "AWS::KMS::Key", "AWS::KMS::ReplicaKey", "AWS::KMS::Alias", "AWS::SSM::Parameter",
     };
 
     private readonly List<Trail> trails = new();
@@ -53,11 +53,11 @@ public sealed class RepoGraph
     /// <summary>True when the graph reads properties of resources of <paramref name="type"/>; models may drop the others' properties.</summary>
     public static bool ReadsPropertiesOf(string type) => TypesRead.Contains(type);
 
-    public RepoGraph(IReadOnlyList<Template> templates, ExternalResources external)
+    public RepoGraph(IReadOnlyList<Template> templates, ExternalResources external, DeploymentFacts? facts = null)
     {
         detectionRoutes = new Lazy<DetectionRouteView>(() => new DetectionRouteView(this));
         Templates = templates;
-        Resolver = new Resolver(templates);
+        Resolver = new Resolver(templates, facts);
         AddNodes(external);
         foreach (var trail in trails)
         {

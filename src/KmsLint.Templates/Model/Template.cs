@@ -128,6 +128,9 @@ public sealed class Resource
     /// <summary>A property's value node, or null when not set.</summary>
     public TemplateNode? Property(string name) => Properties?[name];
 
+    /// <summary>A value below Properties by a path of keys (<c>At("MetricStat", "Metric", "Namespace")</c>), or null.</summary>
+    public TemplateNode? At(params string[] path) => Properties?.At(path);
+
     /// <summary>Where a finding about a property goes: the property's value if set, else the resource.</summary>
     public SourceSpan SpanOf(string property) => Properties?.KeyOf(property)?.Span ?? Span;
 

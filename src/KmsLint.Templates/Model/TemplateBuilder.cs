@@ -7,8 +7,6 @@ public static class TemplateBuilder
 {
     private static readonly string[] ResourceTypePrefixes = { "AWS::", "Custom::", "Alexa::" };
 
-    private static readonly IReadOnlyDictionary<string, TemplateNode> EmptyConditions = new Dictionary<string, TemplateNode>();
-
     /// <summary>The resource attributes a resource of any type keeps when its properties are dropped.</summary>
     private static readonly string[] KeptAttributes = { "Type", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn" };
 
@@ -45,7 +43,7 @@ public static class TemplateBuilder
     /// Builds the model of a template root (check <see cref="IsTemplate"/> first); shape problems go to <paramref name="malformed"/>.
     /// When <paramref name="readsPropertiesOf"/> is given, resources of other types keep only their logical id, type,
     /// resource attributes and suppressions, and a template with no resource of a read type and no export keeps only
-    /// its path and ignore entries: a run keeps every model alive until the rules have run, and the bulk of a real
+    /// its path, ignore entries, parameters and conditions: a run keeps every model alive until the rules have run, and the bulk of a real
     /// repository (function code, IAM policies, state machines) is in resources no rule reads.
     /// </summary>
     public static Template Build(string path, MappingNode root, List<ParseProblem> malformed, Func<string, bool>? readsPropertiesOf = null)
@@ -104,8 +102,9 @@ public static class TemplateBuilder
         var suppressions = Suppressions.Read(root["Metadata"], malformed);
         if (readsPropertiesOf is not null && !resources.Exists(resource => readsPropertiesOf(resource.Type)) && !outputs.Exists(output => output.ExportName is not null))
         {
-            // Nothing in it can be a node of the graph or be imported by one: keep the file and its ignore entries only.
-            return new Template(path, Array.Empty<Parameter>(), EmptyConditions, Array.Empty<Resource>(), Array.Empty<Output>(), null, suppressions);
+            // Nothing in it can be a node of the graph or be imported by one: keep the file, its ignore entries, and the
+            // parameters and conditions whose reference cycles are reported for every template.
+            return new Template(path, parameters, conditions, Array.Empty<Resource>(), Array.Empty<Output>(), null, suppressions);
         }
 
         return new Template(path, parameters, conditions, resources, outputs, mappings as MappingNode, suppressions);

@@ -59,7 +59,7 @@ internal static class LintPipeline
             }
         }
 
-        var graph = new RepoGraph(templates, settings.External);
+        var graph = new RepoGraph(templates, settings.External, settings.Deployment);
         var ruleSettings = settings with { Unparsed = new UnparsedTemplates(unparsed) };
         foreach (var rule in rules)
         {
@@ -69,7 +69,46 @@ internal static class LintPipeline
             }
         }
 
-        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates);
+        ReportReferenceCycles(graph, findings);
+        var assumptions = graph.Resolver.Assumptions
+            .Select(assumption => new Assumption(assumption.Describe(), assumption.ImportLocation))
+            .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
+            .ToList();
+        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions };
+    }
+
+    /// <summary>
+    /// Every reference cycle as one KMS901 finding. Outputs, conditions and parameter defaults are resolved here so that
+    /// their cycles are reported whichever rules ran; cycles through other values are found by the rules that read them.
+    /// </summary>
+    private static void ReportReferenceCycles(RepoGraph graph, List<Finding> findings)
+    {
+        foreach (var template in graph.Templates)
+        {
+            foreach (var output in template.Outputs)
+            {
+                graph.Resolver.Resolve(template, output.Value);
+            }
+
+            foreach (var condition in template.Conditions.Keys)
+            {
+                graph.Resolver.ConditionHolds(template, condition);
+            }
+
+            foreach (var parameter in template.Parameters)
+            {
+                graph.Resolver.Resolve(template, parameter.Default);
+            }
+        }
+
+        foreach (var cycle in graph.Resolver.Cycles)
+        {
+            findings.Add(new Finding(
+                RuleCatalog.TemplateMalformed.Id,
+                RuleCatalog.TemplateMalformed.DefaultLevel,
+                $"reference cycle: {cycle.Chain}. CloudFormation rejects references that lead back to themselves; KmsLint reads the value as unknown. Break the cycle.",
+                cycle.Location));
+        }
     }
 
     /// <summary>A crashing rule becomes a KMS999 finding; its findings before the crash are kept and the run goes on.</summary>

@@ -18,9 +18,9 @@ public sealed class KeyPendingWindowTooShortRule : LintRule
         foreach (var keyNode in graph.Keys)
         {
             var key = keyNode.Resource;
-            foreach (var value in graph.Resolver.ResolveWithBranches(key.Template, key.Property("PendingWindowInDays")))
+            foreach (var value in graph.Resolver.Resolve(key.Template, key.Property("PendingWindowInDays")).Possibilities)
             {
-                if (int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days < settings.MinPendingWindowDays)
+                if (int.TryParse(value.KnownText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days < settings.MinPendingWindowDays)
                 {
                     yield return Report(key.SpanOf("PendingWindowInDays"),
                         $"{keyNode.Kind} {key.LogicalId} has PendingWindowInDays {days}{value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "

@@ -23,7 +23,7 @@ public sealed class LogFileValidationOffRule : LintRule
             {
                 yield return Report(resource, $"Trail {resource.LogicalId} does not set EnableLogFileValidation, so its log files are not tamper-evident. Add EnableLogFileValidation: true.");
             }
-            else if (graph.Resolver.ResolveWithBranches(resource.Template, node).FirstOrDefault(value => value.AsBoolean == false) is { } off)
+            else if (graph.Resolver.Resolve(resource.Template, node).Possibilities.FirstOrDefault(value => value.AsBoolean == false) is { } off)
             {
                 yield return Report(resource.SpanOf("EnableLogFileValidation"),
                     $"Trail {resource.LogicalId} turns log file validation off{off.WhenText}, so its log files are not tamper-evident. Set EnableLogFileValidation: true.",

@@ -82,17 +82,17 @@ public sealed class TrailMissesKmsWriteEventsRule : LintRule
     private static List<string> BasicSelectorReasons(Resolver resolver, Template template, MappingNode selector)
     {
         var reasons = new List<string>();
-        foreach (var value in resolver.ResolveWithBranches(template, selector["IncludeManagementEvents"]).Where(v => v.AsBoolean == false))
+        foreach (var value in resolver.Resolve(template, selector["IncludeManagementEvents"]).Possibilities.Where(v => v.AsBoolean == false))
         {
             reasons.Add("IncludeManagementEvents is false" + value.WhenText);
         }
 
-        foreach (var value in resolver.ResolveWithBranches(template, selector["ReadWriteType"]).Where(v => v.Text == "ReadOnly"))
+        foreach (var value in resolver.Resolve(template, selector["ReadWriteType"]).Possibilities.Where(v => v.KnownText == "ReadOnly"))
         {
             reasons.Add("ReadWriteType is ReadOnly" + value.WhenText);
         }
 
-        foreach (var value in resolver.ResolveListWithBranches(template, selector["ExcludeManagementEventSources"]).Where(v => v.Text == KmsEventSource))
+        foreach (var value in resolver.ResolveList(template, selector["ExcludeManagementEventSources"]).Possibilities.Where(v => v.KnownText == KmsEventSource))
         {
             reasons.Add("ExcludeManagementEventSources contains kms.amazonaws.com" + value.WhenText);
         }
@@ -104,34 +104,34 @@ public sealed class TrailMissesKmsWriteEventsRule : LintRule
     {
         var name = selector["Name"]?.ScalarText is { } text ? $"selector '{text}'" : "a selector";
         var fields = (selector["FieldSelectors"] as SequenceNode)?.Items.OfType<MappingNode>().ToList() ?? new List<MappingNode>();
-        IReadOnlyList<ConditionalValue> Values(string field, string condition) =>
-            fields.Where(f => f["Field"]?.ScalarText == field).SelectMany(f => resolver.ResolveListWithBranches(template, f[condition])).ToList();
+        IReadOnlyList<PossibleValue> Values(string field, string condition) =>
+            fields.Where(f => f["Field"]?.ScalarText == field).SelectMany(f => resolver.ResolveList(template, f[condition]).Possibilities).ToList();
 
         var reasons = new List<string>();
-        if (!Values("eventCategory", "Equals").Any(v => v.Text == "Management"))
+        if (!Values("eventCategory", "Equals").Any(v => v.KnownText == "Management"))
         {
             return new List<string> { name + " selects no management events (no eventCategory Equals Management)" };
         }
 
         foreach (var (condition, excludes) in SourceExclusions)
         {
-            foreach (var value in Values("eventSource", condition).Where(v => v.Text is { } source && excludes(source)))
+            foreach (var value in Values("eventSource", condition).Where(v => v.KnownText is { } source && excludes(source)))
             {
-                reasons.Add($"{name} excludes eventSource {KmsEventSource} ({condition} {value.Text}){value.WhenText}");
+                reasons.Add($"{name} excludes eventSource {KmsEventSource} ({condition} {value.KnownText}){value.WhenText}");
             }
         }
 
         foreach (var (condition, includes) in SourceInclusions)
         {
             var sources = Values("eventSource", condition);
-            if (sources.Count > 0 && sources.All(v => v.Text is { } source && !includes(source)))
+            if (sources.Count > 0 && sources.All(v => v.KnownText is { } source && !includes(source)))
             {
-                reasons.Add($"{name} selects only other event sources ({condition} {string.Join(", ", sources.Select(v => v.Text))})");
+                reasons.Add($"{name} selects only other event sources ({condition} {string.Join(", ", sources.Select(v => v.KnownText))})");
             }
         }
 
         var readOnly = Values("readOnly", "Equals");
-        if (readOnly.Count > 0 && readOnly.All(v => string.Equals(v.Text, "true", StringComparison.OrdinalIgnoreCase)))
+        if (readOnly.Count > 0 && readOnly.All(v => string.Equals(v.KnownText, "true", StringComparison.OrdinalIgnoreCase)))
         {
             reasons.Add(name + " selects only read-only events (readOnly Equals true)");
         }

@@ -18,7 +18,7 @@ public sealed class TrailNotLoggingRule : LintRule
                 continue;
             }
 
-            var stopped = graph.Resolver.ResolveWithBranches(resource.Template, resource.Property("IsLogging"))
+            var stopped = graph.Resolver.Resolve(resource.Template, resource.Property("IsLogging")).Possibilities
                 .FirstOrDefault(value => value.AsBoolean == false);
             if (stopped is not null)
             {

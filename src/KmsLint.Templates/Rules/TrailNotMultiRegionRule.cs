@@ -35,12 +35,12 @@ public sealed class TrailNotMultiRegionRule : LintRule
     /// Why the trail can be single-region: missing IsMultiRegionTrail (the default, false) or a value that can be
     /// false; null when it is multi-region or the linter cannot know (an unknown value is not reported).
     /// </summary>
-    private static ConditionalValue? SingleRegionValue(RepoGraph graph, Trail trail)
+    private static PossibleValue? SingleRegionValue(RepoGraph graph, Trail trail)
     {
         var resource = trail.Resource!;
         var node = resource.Property("IsMultiRegionTrail");
         return node is null
-            ? new ConditionalValue(new LiteralValue("false", isSymbolic: false), null)
-            : graph.Resolver.ResolveWithBranches(resource.Template, node).FirstOrDefault(value => value.AsBoolean == false);
+            ? new LiteralValue("false", isSymbolic: false)
+            : graph.Resolver.Resolve(resource.Template, node).Possibilities.FirstOrDefault(value => value.AsBoolean == false);
     }
 }

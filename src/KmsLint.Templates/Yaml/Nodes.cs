@@ -40,6 +40,21 @@ public abstract class TemplateNode
     /// <summary>The node as an intrinsic function call, or null.</summary>
     public IntrinsicNode? AsIntrinsic => this as IntrinsicNode;
 
+    /// <summary>The value at a path of mapping keys (<c>node.At("MetricStat", "Stat")</c>), or null where a step is not a mapping or key.</summary>
+    public TemplateNode? At(params string[] path)
+    {
+        TemplateNode? node = this;
+        foreach (var key in path)
+        {
+            node = (node as MappingNode)?[key];
+        }
+
+        return node;
+    }
+
+    /// <summary>The items of a sequence; nothing for any other node.</summary>
+    public IReadOnlyList<TemplateNode> ListItems() => (this as SequenceNode)?.Items ?? (IReadOnlyList<TemplateNode>)Array.Empty<TemplateNode>();
+
     /// <summary>How many nodes this one stands for when aliases are counted as copies (used to bound alias expansion).</summary>
     internal int ExpandedSize { get; private protected set; } = 1;
 
