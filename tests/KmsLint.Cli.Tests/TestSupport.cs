@@ -156,3 +156,13 @@ public sealed class FactWhenPermissionsEnforcedAttribute : FactAttribute
             Skip = "chmod 000 does not stop reads here (running as root or on Windows), so an unreadable path cannot be made";
     }
 }
+
+/// <summary>A fact that needs a Unix shell (<c>sh</c>, <c>ulimit</c>); skipped, saying why, on Windows.</summary>
+public sealed class FactOnUnixAttribute : FactAttribute
+{
+    public FactOnUnixAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+            Skip = "needs a Unix shell (sh, ulimit); on Windows the main thread has 1 MiB of stack anyway";
+    }
+}

@@ -104,7 +104,8 @@ public static class TemplateReader
         private readonly string path;
         private readonly string text;
         private readonly List<Frame> stack = new();
-        private readonly Dictionary<string, TemplateNode> anchors = new(StringComparer.Ordinal);
+        /// <summary>Anchored nodes with their height (levels of mappings and sequences in them, aliases included).</summary>
+        private readonly Dictionary<string, (TemplateNode Node, int Height)> anchors = new(StringComparer.Ordinal);
         private readonly List<ParseProblem> malformed = new();
         private int aliasCount;
         private long aliasExpansion;
@@ -152,7 +153,7 @@ public static class TemplateReader
             var span = SpanOf(path, scalar.Start, scalar.End);
             var isQuoted = scalar.Style != ScalarStyle.Plain;
             var node = SourceOf(scalar) is { } source ? new WrittenScalarNode(span, scalar.Value, isQuoted, source) : new ScalarNode(span, scalar.Value, isQuoted);
-            return Complete(node, scalar.Tag, scalar.Anchor);
+            return Complete(node, height: 0, scalar.Tag, scalar.Anchor);
         }
 
         /// <summary>The text of a scalar whose inner positions differ from its value's (see <see cref="ScalarNode.Source"/>), else null.</summary>
@@ -195,18 +196,18 @@ public static class TemplateReader
             stack.RemoveAt(stack.Count - 1);
             frame.Node.EndAt(Math.Max(1, (int)end.End.Line), Math.Max(1, (int)end.End.Column));
             var node = frame.Node is MappingNode mapping ? AsCallIfSingleFunctionKey(mapping) : frame.Node;
-            return Complete(node, frame.Tag, frame.Anchor);
+            return Complete(node, frame.ChildHeight + 1, frame.Tag, frame.Anchor);
         }
 
         private ParseProblem? OnAlias(AnchorAlias alias)
         {
-            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+            if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
             {
                 return new ParseProblem($"alias *{alias.Value.Value} refers to no anchor defined before it", SpanOf(path, alias.Start, alias.End));
             }
 
             aliasCount++;
-            aliasExpansion += target.ExpandedSize;
+            aliasExpansion += anchored.Node.ExpandedSize;
             if (aliasCount > MaxAliases || aliasExpansion > MaxAliasExpansion)
             {
                 return new ParseProblem(
@@ -214,11 +215,20 @@ public static class TemplateReader
                     SpanOf(path, alias.Start, alias.End));
             }
 
-            return Attach(target);
+            // An alias brings its anchor's nesting along: chained aliases could otherwise nest thousands of levels deep
+            // within the limit written in the text, deeper than any walk over the tree can follow.
+            if (stack.Count + anchored.Height > MaxDepth)
+            {
+                return new ParseProblem(
+                    $"nesting deeper than {MaxDepth} levels where alias *{alias.Value.Value} is used (a safety limit)",
+                    SpanOf(path, alias.Start, alias.End));
+            }
+
+            return Attach(anchored.Node, anchored.Height);
         }
 
-        /// <summary>A finished node: apply its tag, remember its anchor, put it into its parent.</summary>
-        private ParseProblem? Complete(TemplateNode node, TagName tag, AnchorName anchor)
+        /// <summary>A finished node of <paramref name="height"/> levels: apply its tag, remember its anchor, put it into its parent.</summary>
+        private ParseProblem? Complete(TemplateNode node, int height, TagName tag, AnchorName anchor)
         {
             if (!tag.IsEmpty && !tag.IsNonSpecific && !tag.Value.StartsWith(StandardTagPrefix, StringComparison.Ordinal))
             {
@@ -234,13 +244,13 @@ public static class TemplateReader
 
             if (!anchor.IsEmpty)
             {
-                anchors[anchor.Value] = node;
+                anchors[anchor.Value] = (node, height);
             }
 
-            return Attach(node);
+            return Attach(node, height);
         }
 
-        private ParseProblem? Attach(TemplateNode node)
+        private ParseProblem? Attach(TemplateNode node, int height)
         {
             if (stack.Count == 0)
             {
@@ -249,6 +259,7 @@ public static class TemplateReader
             }
 
             var parent = stack[stack.Count - 1];
+            parent.ChildHeight = Math.Max(parent.ChildHeight, height);
             if (parent.Node is SequenceNode sequence)
             {
                 sequence.Add(node);
@@ -367,6 +378,9 @@ public static class TemplateReader
             internal AnchorName Anchor { get; }
 
             internal ScalarNode? PendingKey { get; set; }
+
+            /// <summary>The height of the highest child attached so far.</summary>
+            internal int ChildHeight { get; set; }
         }
     }
 }
