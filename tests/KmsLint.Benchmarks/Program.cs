@@ -31,11 +31,16 @@ switch (command)
         return 0;
     case "fuzz":
         var engines = (Text("--engine") ?? "all").Split(',').SelectMany(engine => engine == "all" ? new[] { "templates", "filter", "event", "structured" } : new[] { engine }).ToList();
+        if (Text("--write") is { } directory)
+        {
+            return StructuredFuzz.Write(seed, Option("--from", 0), count, directory);
+        }
+
         var failed = engines.Remove("structured") && StructuredFuzz.Run(count, seed, from: Option("--from", 0)) != 0;
         return (engines.Count > 0 ? FuzzRunner.Run(CorpusFiles.Load(Text("--corpus")), count, seed, engines.ToArray()) : 0) != 0 || failed ? 1 : 0;
     case StructuredFuzz.WorkerCommand:
         return StructuredFuzz.Worker(seed, Text("--next")!.Split(',').Select(long.Parse).ToArray(), Option("--end", 0), (int)Option("--stride", 1), Text("--progress")!);
     default:
-        Console.Error.WriteLine("usage: KmsLint.Benchmarks [bench|memory|fuzz] [--corpus DIR] [--count N] [--warmups N] [--files N] [--seed N] [--from N] [--engine templates,filter,event,structured]");
+        Console.Error.WriteLine("usage: KmsLint.Benchmarks [bench|memory|fuzz] [--corpus DIR] [--count N] [--warmups N] [--files N] [--seed N] [--from N] [--engine templates,filter,event,structured] [--write DIR]");
         return 2;
 }

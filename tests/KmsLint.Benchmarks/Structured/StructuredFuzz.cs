@@ -158,6 +158,18 @@ internal static class StructuredFuzz
         return new Stopped(slots, hungThread, crash);
     }
 
+    /// <summary>Writes sets <paramref name="from"/>.. to <c>DIRECTORY/set-N</c> without linting them, to look at what the generator makes.</summary>
+    public static int Write(int seed, long from, long count, string directory)
+    {
+        for (var index = from; index < from + count; index++)
+        {
+            Tally.Save(TemplateSetGenerator.Generate(seed, index), Path.Combine(directory, $"set-{index}"));
+        }
+
+        Console.WriteLine($"structured: wrote sets {from:N0}-{from + count - 1:N0} of seed {seed} to {directory}");
+        return 0;
+    }
+
     /// <summary>The worker process: lints its share of sets on one thread per core and prints one line per set.</summary>
     public static int Worker(int seed, long[] next, long end, int stride, string progressPath)
     {
@@ -300,15 +312,8 @@ internal static class StructuredFuzz
 
         public void Fail(long index, string why, int seed)
         {
-            var set = TemplateSetGenerator.Generate(seed, index);
             var directory = Path.Combine(Path.GetTempPath(), $"kmslint-fuzz-structured-{seed}-{index}");
-            Directory.CreateDirectory(directory);
-            foreach (var file in set.Files)
-            {
-                File.WriteAllText(Path.Combine(directory, file.Path), file.Text);
-            }
-
-            File.WriteAllText(Path.Combine(directory, ".kmslint.yaml"), ConfigOf(set.Settings));
+            Save(TemplateSetGenerator.Generate(seed, index), directory);
             lock (this)
             {
                 Failures.Add($"set {index}: {why} (files: {directory}; replay: kmslint lint {directory}, or fuzz --engine structured --seed {seed} --from {index} --count 1)");
@@ -333,6 +338,18 @@ internal static class StructuredFuzz
         }
 
         private static void Count(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+        /// <summary>Writes a set's files and a <c>.kmslint.yaml</c> with its settings, so <c>kmslint lint DIR</c> lints it as the fuzz run did.</summary>
+        public static void Save(GeneratedSet set, string directory)
+        {
+            Directory.CreateDirectory(directory);
+            foreach (var file in set.Files)
+            {
+                File.WriteAllText(Path.Combine(directory, file.Path), file.Text);
+            }
+
+            File.WriteAllText(Path.Combine(directory, ".kmslint.yaml"), ConfigOf(set.Settings));
+        }
 
         /// <summary>The set's settings as a <c>.kmslint.yaml</c>, so <c>kmslint lint DIR</c> replays the set as it was linted.</summary>
         private static string ConfigOf(LintSettings settings)

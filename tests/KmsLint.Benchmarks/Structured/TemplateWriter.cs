@@ -37,6 +37,12 @@ internal sealed class TemplateWriter
     /// <summary>Chance that a YAML collection that could be a block is written in flow style instead.</summary>
     private readonly double flowChance;
 
+    /// <summary>YAML anchors whose node is complete, so an alias may name them: the same node object in two places.</summary>
+    private readonly List<string> anchors = new();
+
+    /// <summary>An anchored collection stays this shallow, so its aliases cannot push the nesting past the reader's limit.</summary>
+    private const int MaxAnchoredHeight = 6;
+
     private TemplateWriter(Random random, TemplateForm form)
     {
         this.random = random;
@@ -159,6 +165,12 @@ internal sealed class TemplateWriter
     /// <summary>A value after <c>key:</c> or <c>-</c>: on the same line, or as a block below it.</summary>
     private void AfterIndicator(GeneratedValue value, int indent)
     {
+        if (Alias() is { } alias)
+        {
+            text.Append(' ').Append(alias).Append('\n');
+            return;
+        }
+
         if (value is Call shortCall && UsesShortForm(shortCall))
         {
             var (tag, argument) = ShortForm(shortCall);
@@ -169,7 +181,7 @@ internal sealed class TemplateWriter
             }
             else if (IsEmpty(argument) || random.NextDouble() < flowChance)
             {
-                text.Append(' ').Append(Flow(argument)).Append('\n');
+                text.Append(' ').Append(Flow(argument, aliasAllowed: false)).Append('\n');
             }
             else
             {
@@ -204,22 +216,67 @@ internal sealed class TemplateWriter
                 }
                 else
                 {
-                    text.Append('\n');
+                    var anchor = NewAnchor(value);
+                    text.Append(anchor is null ? string.Empty : " &" + anchor).Append('\n');
                     BlockCollection(value, indent + 2);
+                    Complete(anchor);
                 }
 
                 return;
         }
     }
 
-    private string Flow(GeneratedValue value) => value switch
+    /// <param name="aliasAllowed">False after a tag: an alias takes no tag.</param>
+    private string Flow(GeneratedValue value, bool aliasAllowed = true)
     {
-        Scalar scalar => FlowScalar(scalar),
-        Sequence sequence => "[" + string.Join(", ", sequence.Items.Select(Flow)) + "]",
-        Mapping mapping => "{" + string.Join(", ", mapping.Entries.Select(entry => FlowKey(entry.Key) + ": " + Flow(entry.Value))) + "}",
-        Call call when UsesShortForm(call) => ShortForm(call) is var (tag, argument) ? tag + " " + Flow(argument) : string.Empty,
-        Call call => "{" + FlowKey(call.Name) + ": " + Flow(call.Argument) + "}",
-        _ => throw new ArgumentException("unknown value", nameof(value)),
+        if (aliasAllowed && Alias() is { } alias)
+        {
+            return alias;
+        }
+
+        switch (value)
+        {
+            case Sequence or Mapping:
+                var anchor = NewAnchor(value);
+                var body = value is Sequence sequence
+                    ? "[" + string.Join(", ", sequence.Items.Select(item => Flow(item))) + "]"
+                    : "{" + string.Join(", ", ((Mapping)value).Entries.Select(entry => FlowKey(entry.Key) + ": " + Flow(entry.Value))) + "}";
+                Complete(anchor);
+                return (anchor is null ? string.Empty : "&" + anchor + " ") + body;
+            case Scalar scalar:
+                return FlowScalar(scalar);
+            case Call call when UsesShortForm(call):
+                var (tag, argument) = ShortForm(call);
+                return tag + " " + Flow(argument, aliasAllowed: false);
+            case Call call:
+                return "{" + FlowKey(call.Name) + ": " + Flow(call.Argument) + "}";
+            default:
+                throw new ArgumentException("unknown value", nameof(value));
+        }
+    }
+
+    /// <summary>Now and then an alias of an anchor written before (YAML forms only), instead of the value.</summary>
+    private string? Alias() => form != TemplateForm.Json && anchors.Count > 0 && random.Next(50) == 0 ? "*" + anchors[random.Next(anchors.Count)] : null;
+
+    /// <summary>Now and then an anchor name for a shallow collection about to be written; null otherwise.</summary>
+    private string? NewAnchor(GeneratedValue collection) =>
+        random.Next(30) == 0 && Height(collection) <= MaxAnchoredHeight ? "n" + anchors.Count + "_" + random.Next(1000) : null;
+
+    /// <summary>The anchored node is written: from here on aliases may name it.</summary>
+    private void Complete(string? anchor)
+    {
+        if (anchor is not null)
+        {
+            anchors.Add(anchor);
+        }
+    }
+
+    private static int Height(GeneratedValue value) => value switch
+    {
+        Sequence sequence => 1 + sequence.Items.Select(Height).DefaultIfEmpty(0).Max(),
+        Mapping mapping => 1 + mapping.Entries.Select(entry => Height(entry.Value)).DefaultIfEmpty(0).Max(),
+        Call call => 1 + Height(call.Argument),
+        _ => 0,
     };
 
     /// <summary>A node takes one tag, so <c>!ImportValue !Sub x</c> is not YAML: the outer call of two is written in long form, as users do.</summary>
