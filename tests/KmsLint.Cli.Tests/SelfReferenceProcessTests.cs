@@ -11,8 +11,6 @@ namespace KmsLint.Cli.Tests;
 /// </summary>
 public sealed class SelfReferenceProcessTests : IDisposable
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
-
     private static readonly Regex LocatedFinding = new(@"^(?<file>[^:\s]+):(?<line>\d+):(?<column>\d+): (error|warning|note) (?<rule>KMS\d{3}): (?<message>.+)$");
     private static readonly Regex Summary = new(@"^\d+ errors?, \d+ warnings?, \d+ notes? \(\d+ suppressed\) in \d+ templates?$");
 
@@ -172,7 +170,7 @@ public sealed class SelfReferenceProcessTests : IDisposable
             tree.Write(path, text);
         tree.Write("keys.yaml", Templates.DisabledKey);
 
-        var run = RunKmslint("lint", "--fail-level", "none");
+        var run = tree.RunProcess("lint", "--fail-level", "none");
 
         Assert.True(run.ExitCode is 0 or 1, $"{name}: exit {run.ExitCode}\n{run.Output}");
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -190,8 +188,4 @@ public sealed class SelfReferenceProcessTests : IDisposable
                 && match.Groups["message"].Value.Contains(cycleName, StringComparison.Ordinal)),
             $"{name}: no KMS901 naming the cycle ({cycleName}):\n{run.Output}");
     }
-
-    /// <summary>The kmslint.dll built beside this test assembly (the CLI project is referenced), run by the dotnet host.</summary>
-    private ProcessResult RunKmslint(params string[] arguments) =>
-        ExternalTools.Run(tree.Root, null, "dotnet", RunTimeout, arguments.Prepend(Path.Combine(AppContext.BaseDirectory, "kmslint.dll")).ToArray());
 }

@@ -32,6 +32,13 @@ public sealed class TempTree : IDisposable
     /// <summary>Runs kmslint with this tree as the working directory.</summary>
     public CliResult Run(params string[] args) => RunIn(Root, args);
 
+    /// <summary>
+    /// Runs the built kmslint.dll (the CLI project is referenced, so it sits beside this assembly) in a child process in
+    /// this tree, for input that could crash a process: a crash or a run longer than a minute fails the calling test only.
+    /// </summary>
+    public ProcessResult RunProcess(params string[] args) =>
+        ExternalTools.Run(Root, null, "dotnet", TimeSpan.FromMinutes(1), args.Prepend(Path.Combine(AppContext.BaseDirectory, "kmslint.dll")).ToArray());
+
     public CliResult RunIn(string workingDirectory, params string[] args) =>
         RunWith(new CliContext(new StringWriter(), new StringWriter(), workingDirectory), args);
 

@@ -20,24 +20,40 @@ internal sealed class Glob
 
     public string Pattern { get; }
 
-    /// <summary>True when the whole of <paramref name="relativePath"/> ('/'-separated) matches.</summary>
-    public bool Matches(string relativePath) =>
-        MatchFrom(0, relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries), 0);
-
-    private bool MatchFrom(int patternIndex, string[] pathSegments, int pathIndex)
+    /// <summary>
+    /// True when the whole of <paramref name="relativePath"/> ('/'-separated) matches. The same loop as
+    /// <see cref="SegmentMatches"/> one level up, with <c>**</c> as the star over segments: no recursion and at most
+    /// segments × path segments steps, whatever a config writes (a pattern of 100,000 <c>**</c> is just slow to read).
+    /// </summary>
+    public bool Matches(string relativePath)
     {
-        if (patternIndex == segments.Length)
-            return pathIndex == pathSegments.Length;
-        if (segments[patternIndex] == "**")
+        var path = relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        int p = 0, t = 0, starP = -1, starT = 0;
+        while (t < path.Length)
         {
-            for (var skip = pathIndex; skip <= pathSegments.Length; skip++)
-                if (MatchFrom(patternIndex + 1, pathSegments, skip))
-                    return true;
-            return false;
+            if (p < segments.Length && segments[p] == "**")
+            {
+                starP = p++;
+                starT = t;
+            }
+            else if (p < segments.Length && SegmentMatches(segments[p], path[t]))
+            {
+                p++;
+                t++;
+            }
+            else if (starP >= 0)
+            {
+                p = starP + 1;
+                t = ++starT;
+            }
+            else
+            {
+                return false;
+            }
         }
-        return pathIndex < pathSegments.Length &&
-               SegmentMatches(segments[patternIndex], pathSegments[pathIndex]) &&
-               MatchFrom(patternIndex + 1, pathSegments, pathIndex + 1);
+        while (p < segments.Length && segments[p] == "**")
+            p++;
+        return p == segments.Length;
     }
 
     /// <summary>Wildcard match of one segment; on a mismatch after '*', the star takes one more character.</summary>
