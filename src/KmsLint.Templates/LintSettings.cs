@@ -20,9 +20,17 @@ public enum DetectionRoutes
 public sealed record ExternalTrail(string Name, string? LogGroup);
 
 /// <summary>Resources that live outside the linted templates and are taken as correctly set up.</summary>
+/// <param name="Trails">Organization or Control Tower trails, with the log group they deliver to.</param>
+/// <param name="TopicArns">Subscribed topics (ARN patterns, see <see cref="Graph.ArnPattern"/>).</param>
 public sealed record ExternalResources(IReadOnlyList<ExternalTrail> Trails, IReadOnlyList<string> TopicArns)
 {
     public static ExternalResources None { get; } = new(Array.Empty<ExternalTrail>(), Array.Empty<string>());
+
+    /// <summary>
+    /// Event buses outside the set (ARN patterns) that receive CloudTrail events forwarded from elsewhere and alert on
+    /// key lifecycle events: a rule forwarding to one is a working route, a rule on one is fed.
+    /// </summary>
+    public IReadOnlyList<string> EventBuses { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>Everything a lint run can be configured with; the CLI builds it from <c>.kmslint.yaml</c>.</summary>
@@ -47,6 +55,18 @@ public sealed record LintSettings
 
     /// <summary>Stack names and Systems Manager parameter values declared in <c>.kmslint.yaml</c>.</summary>
     public DeploymentFacts Deployment { get; init; } = DeploymentFacts.None;
+
+    /// <summary>
+    /// Minutes CloudTrail takes to deliver an event to CloudWatch Logs in the worst case the time-to-detect figures assume
+    /// (AWS documents an average of about 5 minutes, not guaranteed).
+    /// </summary>
+    public double AssumedDeliveryMinutes { get; init; } = 5;
+
+    /// <summary>Minutes an API call takes to reach an EventBridge rule's target, as the time-to-detect figures assume.</summary>
+    public double AssumedEventBridgeMinutes { get; init; } = 1;
+
+    /// <summary>KMS305: the fastest working route's worst-case time to detect may not exceed this.</summary>
+    public double MaxMinutesToDetect { get; init; } = 15;
 
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;

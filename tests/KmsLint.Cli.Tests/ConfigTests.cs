@@ -13,6 +13,7 @@ public sealed class ConfigTests : IDisposable
     [Theory]
     [InlineData("rulez:\n  KMS400: off\n", ".kmslint.yaml:1:1: rulez: unknown key (expected rules, tags, keys")]
     [InlineData("rules:\n  KMS777: off\n", ".kmslint.yaml:2:3: rules.KMS777: unknown rule id")]
+    [InlineData("rules:\n  kms001: off\n", ".kmslint.yaml:2:3: rules.kms001: KMS001 is a rule of the C# analyzer: set its severity in .editorconfig (dotnet_diagnostic.KMS001.severity)")]
     [InlineData("rules:\n  KMS400: loud\n", ".kmslint.yaml:2:11: rules.KMS400: level must be off, error, warning or note, not 'loud'")]
     [InlineData("rules:\n  KMS999: off\n", ".kmslint.yaml:2:3: rules.KMS999: internal errors always fail the run")]
     [InlineData("rules: [KMS400]\n", ".kmslint.yaml:1:8: rules: must be a mapping")]

@@ -91,7 +91,7 @@ public class RepoGraphTests
     private T Node<T>(string logicalId)
         where T : GraphNode =>
         graph.Trails.Concat<GraphNode>(graph.LogGroups).Concat(graph.MetricFilters).Concat(graph.Alarms).Concat(graph.Topics)
-            .Concat(graph.EventRules).Concat(graph.Keys).OfType<T>().Single(n => n.Name == logicalId);
+            .Concat(graph.EventRules).Concat(graph.EventBuses).Concat(graph.Keys).OfType<T>().Single(n => n.Name == logicalId);
 
     [Theory]
     [InlineData("ByArn")]
@@ -99,7 +99,7 @@ public class RepoGraphTests
     [InlineData("BySubRef")]
     public void Trails_deliver_to_the_log_group_they_name(string trail)
     {
-        var group = Assert.Single(graph.LogGroupsDeliveredToBy(Node<Trail>(trail)));
+        var group = Assert.Single(graph.Delivery.From(Node<Trail>(trail)));
 
         Assert.Equal("Group", group.LogicalId);
     }
@@ -109,9 +109,9 @@ public class RepoGraphTests
     {
         var external = Assert.Single(graph.Trails, t => t.IsExternal);
 
-        var group = Assert.Single(graph.LogGroupsDeliveredToBy(external));
+        var group = Assert.Single(graph.Delivery.From(external));
         Assert.Equal("org-trail-logs", group.Name);
-        Assert.Equal(new[] { "FilterOnExternal" }, graph.FiltersOn(group).Select(f => f.Name));
+        Assert.Equal(new[] { "FilterOnExternal" }, graph.Watching.To(group).Select(f => f.Name));
         Assert.Equal(4, graph.Trails.Count);
     }
 
@@ -120,8 +120,8 @@ public class RepoGraphTests
     {
         var group = Node<LogGroup>("Group");
 
-        Assert.Equal(new[] { "FilterByRef" }, graph.FiltersOn(group).Select(f => f.Name));
-        Assert.Equal(new[] { "ByArn", "ByLiteral", "BySubRef" }, graph.TrailsDeliveringTo(group).Select(t => t.Name).OrderBy(n => n));
+        Assert.Equal(new[] { "FilterByRef" }, graph.Watching.To(group).Select(f => f.Name));
+        Assert.Equal(new[] { "ByArn", "ByLiteral", "BySubRef" }, graph.Delivery.To(group).Select(t => t.Name).OrderBy(n => n));
     }
 
     [Fact]
@@ -130,31 +130,31 @@ public class RepoGraphTests
         var lifecycle = Assert.Single(Node<MetricFilter>("FilterByRef").Metrics);
 
         Assert.Equal(new MetricId("CIS", "KmsKeyLifecycle"), lifecycle);
-        Assert.Equal(new[] { "Alarm" }, graph.AlarmsOn(lifecycle).Select(a => a.Name));
-        Assert.Equal(new[] { "MathAlarm" }, graph.AlarmsOn(new MetricId("CIS", "Other")).Select(a => a.Name));
-        Assert.Empty(graph.AlarmsOn(new MetricId("CIS", "Nobody")));
+        Assert.Equal(new[] { "Alarm" }, graph.AlarmsOnMetrics.From(Node<MetricFilter>("FilterByRef")).Select(a => a.Name));
+        Assert.Equal(new[] { "MathAlarm" }, graph.AlarmsOnMetrics.From(Node<MetricFilter>("FilterOnExternal")).Select(a => a.Name));
+        Assert.Equal("m1", Assert.Single(Node<Alarm>("MathAlarm").Metrics).QueryId);
     }
 
     [Fact]
     public void Alarm_actions_reach_topics_by_ref_import_and_external_arn()
     {
-        var topics = graph.TopicsNotifiedBy(Node<Alarm>("Alarm"));
+        var topics = graph.AlarmTopics.From(Node<Alarm>("Alarm"));
 
         Assert.Equal(new[] { "Topic", "OnCall", "arn:aws:sns:us-east-1:111122223333:pager" }, topics.Select(t => t.Name));
         Assert.Equal("notifications.yaml", topics[1].Resource!.Template.Path);
         Assert.True(topics[2].IsExternal);
-        Assert.Equal(new[] { "Topic" }, graph.TopicsNotifiedBy(Node<Alarm>("MathAlarm")).Select(t => t.Name));
+        Assert.Equal(new[] { "Topic" }, graph.AlarmTopics.From(Node<Alarm>("MathAlarm")).Select(t => t.Name));
     }
 
     [Fact]
     public void Subscriptions_belong_to_their_topic_inline_or_as_resources()
     {
-        var inline = Assert.Single(graph.SubscriptionsOf(Node<Topic>("Topic")));
-        Assert.True(inline.IsInline);
-        Assert.Equal("email", inline.Protocol);
+        var inline = Assert.Single(graph.Subscriptions.From(Node<Topic>("Topic")));
+        Assert.Null(inline.Resource);
+        Assert.Equal("email", inline.Definition.At("Protocol")!.ScalarText);
 
-        var resource = Assert.Single(graph.SubscriptionsOf(Node<Topic>("OnCall")));
-        Assert.Equal(("OnCallSubscription", "https"), (resource.Resource!.LogicalId, resource.Protocol));
+        var resource = Assert.Single(graph.Subscriptions.From(Node<Topic>("OnCall")));
+        Assert.Equal(("OnCallSubscription", "https"), (resource.Resource!.LogicalId, resource.Definition.At("Protocol")!.ScalarText));
     }
 
     [Fact]
@@ -162,14 +162,8 @@ public class RepoGraphTests
     {
         var rule = Node<EventRule>("Rule");
 
-        Assert.True(rule.IsEnabled);
-        Assert.Equal(new[] { "Topic" }, graph.TopicsTargetedBy(rule).Select(t => t.Name));
-    }
-
-    [Fact]
-    public void Keys_know_their_aliases()
-    {
-        Assert.Equal(new[] { "KeyAlias" }, Node<Key>("Key").Aliases.Select(a => a.LogicalId));
+        Assert.Equal(new[] { "Topic" }, graph.RuleTopics.From(rule).Select(t => t.Name));
+        Assert.Same(graph.DefaultBus, Assert.Single(graph.RuleBuses.From(rule)));
     }
 
     [Fact]
@@ -185,6 +179,6 @@ public class RepoGraphTests
                 Properties: { CloudWatchLogsLogGroupArn: !Ref GroupArn }
             """));
 
-        Assert.Empty(unknown.LogGroupsDeliveredToBy(unknown.Trails.Single()));
+        Assert.Empty(unknown.Delivery.From(unknown.Trails.Single()));
     }
 }

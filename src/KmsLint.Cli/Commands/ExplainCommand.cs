@@ -1,8 +1,6 @@
-using KmsLint.Templates.Findings;
-
 namespace KmsLint.Cli.Commands;
 
-/// <summary><c>kmslint explain KMS203</c>: prints the rule's page, rules/KMS203.md, embedded in the tool.</summary>
+/// <summary><c>kmslint explain KMS203</c>: prints the rule's page, rules/KMS203.md, embedded in the tool (either product's rule).</summary>
 internal sealed class ExplainCommand : ICommand
 {
     public string Name => "explain";
@@ -19,10 +17,8 @@ internal sealed class ExplainCommand : ICommand
         if (arguments.Positionals.Count != 1)
             throw arguments.Error("expects exactly one rule id, e.g. KMS203");
         var id = arguments.Positionals[0];
-        var rule = RuleCatalog.Find(id) ?? throw arguments.Error($"unknown rule id '{id}' ('kmslint rules' lists them)");
-        var page = RulePages.Read(rule.Id)
-            ?? throw new UsageException($"{rule.Id} has no documentation page yet (rules/{rule.Id}.md); online: {rule.HelpUri}");
-        context.Stdout.Write(page);
+        var rule = KnownRules.Find(id) ?? throw arguments.Error($"unknown rule id '{id}' ('kmslint rules' lists them)");
+        context.Stdout.Write(RulePages.Read(rule.Descriptor.Id));
         return ExitCode.Success;
     }
 }

@@ -117,7 +117,9 @@ internal sealed class ConfigLoader
         {
             var id = KeyName(keyNode, "rules");
             var key = "rules." + id;
-            var rule = RuleCatalog.Find(id) ?? throw Error(keyNode, key, "unknown rule id ('kmslint rules' lists them)");
+            var rule = RuleCatalog.Find(id) ?? throw Error(keyNode, key, KnownRules.Find(id) is { Product: RuleProduct.Analyzer }
+                ? $"{id.ToUpperInvariant()} is a rule of the C# analyzer: set its severity in .editorconfig (dotnet_diagnostic.{id.ToUpperInvariant()}.severity)"
+                : "unknown rule id ('kmslint rules' lists them)");
             if (rule == RuleCatalog.InternalError)
                 throw Error(keyNode, key, "internal errors always fail the run and cannot be reconfigured");
             var word = Scalar(value, key);

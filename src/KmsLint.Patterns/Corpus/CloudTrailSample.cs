@@ -54,5 +54,46 @@ public sealed class CloudTrailSample
     /// <summary>The record as EventBridge delivers it: <c>detail-type: AWS API Call via CloudTrail</c>, record under <c>detail</c>.</summary>
     public JsonObject EventBridgeEvent { get; }
 
+    /// <summary>
+    /// The number a metric filter's <c>MetricValue</c> publishes for this record: a literal number, or the value of a
+    /// <c>$.field</c> selector when it is a number (or a numeric string); null when the record yields none.
+    /// </summary>
+    public double? MetricValue(string metricValue) =>
+        FilterValue.ParseNumber(metricValue.Trim()) is { } literal ? literal
+        : Select(metricValue) switch
+        {
+            JsonNumber number => number.Value,
+            JsonString text => FilterValue.ParseNumber(text.Value),
+            _ => null,
+        };
+
+    /// <summary>The text a <c>$.field</c> selector takes from this record (a metric filter dimension's value); null when absent.</summary>
+    public string? FieldText(string selector) => Select(selector) switch
+    {
+        JsonString text => text.Value,
+        JsonNumber number => number.Text,
+        JsonBool flag => flag.Value ? "true" : "false",
+        _ => null,
+    };
+
+    private JsonValue? Select(string selector)
+    {
+        if (!selector.StartsWith("$.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var scanner = new FilterScanner(selector);
+            var selected = JsonSelector.Parse(scanner).Select(Record);
+            return scanner.AtEnd ? selected : null;
+        }
+        catch (PatternSyntaxException)
+        {
+            return null;
+        }
+    }
+
     public override string ToString() => Name;
 }

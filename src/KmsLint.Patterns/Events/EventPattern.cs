@@ -43,6 +43,13 @@ public sealed class EventPattern
 
     public bool Matches(JsonValue evt) => evt is not null && _root.Matches(evt);
 
+    /// <summary>
+    /// Whether a value list of the field <paramref name="path"/> (<c>detail.eventName</c>, in any <c>$or</c> branch)
+    /// accepts <paramref name="value"/> (exactly, by prefix, wildcard, anything-but, exists); null when the pattern does
+    /// not test that field. Says what the author meant, not what an event matches.
+    /// </summary>
+    public bool? Admits(string path, string value) => _root.Admits(path.Split('.'), 0, new JsonString(value));
+
     internal static PatternSyntaxException Error(JsonValue at, string path, string message) =>
         new(path.Length == 0 ? message : $"{path}: {message}", Math.Max(at.Line, 1), Math.Max(at.Column, 1));
 }
@@ -108,6 +115,31 @@ internal sealed class PatternObject
         }
 
         return MatchesObject(value as JsonObject);
+    }
+
+    internal bool? Admits(string[] path, int at, JsonValue value)
+    {
+        bool? admits = null;
+        foreach (var (name, nested, values) in _fields)
+        {
+            if (name != path[at])
+            {
+                continue;
+            }
+
+            var field = at == path.Length - 1
+                ? (values is null ? (bool?)null : EventValueMatcher.MatchesAny(values, value))
+                : nested?.Admits(path, at + 1, value);
+            admits = field == true || admits == true ? true : field ?? admits;
+        }
+
+        foreach (var alternative in _orGroups.SelectMany(group => group))
+        {
+            var field = alternative.Admits(path, at, value);
+            admits = field == true || admits == true ? true : field ?? admits;
+        }
+
+        return admits;
     }
 
     private bool MatchesObject(JsonObject? obj)

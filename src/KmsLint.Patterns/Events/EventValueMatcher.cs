@@ -204,7 +204,7 @@ internal abstract class EventValueMatcher
             return new WildcardMatcher(segments.ToArray());
         }
 
-        public bool MatchesText(string text) => Glob.Matches(_segments, text);
+        public bool MatchesText(string text) => Wildcard.Matches(_segments, text);
 
         protected override bool Matches(JsonValue leaf) => leaf is JsonString s && MatchesText(s.Value);
     }

@@ -4,6 +4,15 @@ namespace KmsLint.Patterns;
 internal abstract class FilterExpression
 {
     public abstract bool Matches(LogEvent logEvent);
+
+    /// <summary>
+    /// Whether the pattern names <paramref name="value"/> for the field <paramref name="path"/> (an equality test of that
+    /// selector, or a term or regex that the value satisfies); null when nothing in it tests that field.
+    /// </summary>
+    public virtual bool? Admits(string path, string value) => null;
+
+    private protected static bool? Either(bool? left, bool? right) =>
+        left == true || right == true ? true : left is null && right is null ? null : false;
 }
 
 internal sealed class MatchEverything : FilterExpression
@@ -23,6 +32,8 @@ internal sealed class AndExpression : FilterExpression
     }
 
     public override bool Matches(LogEvent logEvent) => _left.Matches(logEvent) && _right.Matches(logEvent);
+
+    public override bool? Admits(string path, string value) => Either(_left.Admits(path, value), _right.Admits(path, value));
 }
 
 internal sealed class OrExpression : FilterExpression
@@ -37,4 +48,6 @@ internal sealed class OrExpression : FilterExpression
     }
 
     public override bool Matches(LogEvent logEvent) => _left.Matches(logEvent) || _right.Matches(logEvent);
+
+    public override bool? Admits(string path, string value) => Either(_left.Admits(path, value), _right.Admits(path, value));
 }

@@ -60,5 +60,12 @@ public sealed class FilterPattern
 
     internal bool Matches(LogEvent logEvent) => _expression.Matches(logEvent);
 
+    /// <summary>
+    /// Whether the pattern names <paramref name="value"/> for the field <paramref name="path"/> (<c>eventName</c>): an
+    /// equality test of <c>$.eventName</c> whose value or wildcard covers it, or a term or regex the value satisfies.
+    /// Null when nothing in the pattern tests that field. Says what the author meant, not what an event matches.
+    /// </summary>
+    public bool? Admits(string path, string value) => _expression.Admits(path, value);
+
     public override string ToString() => Text;
 }

@@ -16,7 +16,7 @@ internal sealed class FilterValue
         Text = text;
         Number = number;
         _regex = regex;
-        _globSegments = Glob.Split(text);
+        _globSegments = Wildcard.Split(text);
     }
 
     /// <summary>The value as written (without quotes or % signs).</summary>
@@ -34,7 +34,7 @@ internal sealed class FilterValue
     /// <summary>Text comparison used for strings, and for numbers/booleans through their written form.</summary>
     public bool MatchesText(string value)
     {
-        if (_regex == null) return Glob.Matches(_globSegments, value);
+        if (_regex == null) return Wildcard.Matches(_globSegments, value);
         try
         {
             return _regex.IsMatch(value);

@@ -185,6 +185,13 @@ internal sealed class JsonSelector
         return new JsonSelector(steps.ToArray());
     }
 
+    /// <summary>True when the selector is exactly the member path <paramref name="path"/> (<c>eventName</c>, <c>userIdentity.type</c>).</summary>
+    public bool Is(string path)
+    {
+        var names = path.Split('.');
+        return names.Length == _steps.Length && _steps.Select((step, i) => step as string == names[i]).All(same => same);
+    }
+
     /// <summary>The selected value, or null when the path does not exist in the event.</summary>
     public JsonValue? Select(JsonValue root)
     {
@@ -254,6 +261,9 @@ internal sealed class JsonComparison : FilterExpression
             default: return field is JsonNumber number && CompareNumber(number.Value);
         }
     }
+
+    public override bool? Admits(string path, string value) =>
+        !_selector.Is(path) ? null : _op == Op.Equal && _value!.MatchesText(value);
 
     private static bool IsComparableScalar(JsonValue? field) => field is JsonString or JsonNumber or JsonBool;
 

@@ -81,6 +81,10 @@ internal sealed class TermFilter : FilterExpression
 
         return _anyOf.Length == 0 || _anyOf.Any(term => message.IndexOf(term, StringComparison.Ordinal) >= 0);
     }
+
+    /// <summary>Terms test no field: a term names a value it is part of (<c>?Disable</c> names DisableKey).</summary>
+    public override bool? Admits(string path, string value) =>
+        _required.Concat(_anyOf).Any(term => value.IndexOf(term, StringComparison.Ordinal) >= 0);
 }
 
 /// <summary>A standalone <c>%regex%</c> pattern: matches when the regex finds a match anywhere in the message.</summary>
@@ -102,4 +106,6 @@ internal sealed class RegexFilter : FilterExpression
     }
 
     public override bool Matches(LogEvent logEvent) => _regex.MatchesText(logEvent.Message);
+
+    public override bool? Admits(string path, string value) => _regex.MatchesText(value);
 }

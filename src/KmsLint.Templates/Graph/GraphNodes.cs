@@ -65,32 +65,71 @@ public sealed record MetricId(string Namespace, string Name)
     public override string ToString() => Namespace + "/" + Name;
 }
 
+/// <summary>One entry of a metric filter's <c>MetricTransformations</c>: the metric it publishes and how.</summary>
+public sealed class MetricTransformation
+{
+    internal MetricTransformation(MappingNode definition, IReadOnlyList<MetricId> metrics)
+    {
+        Definition = definition;
+        Metrics = metrics;
+    }
+
+    /// <summary>The transformation as written (MetricNamespace, MetricName, MetricValue, DefaultValue, Unit, Dimensions).</summary>
+    public MappingNode Definition { get; }
+
+    /// <summary>The metrics it can publish (literal namespace and name; two when an Fn::If picks between them).</summary>
+    public IReadOnlyList<MetricId> Metrics { get; }
+
+    public TemplateNode? this[string property] => Definition[property];
+
+    /// <summary>Where a finding about a property goes: its key, else the transformation.</summary>
+    public SourceSpan SpanOf(string property) => Definition.KeyOf(property)?.Span ?? Definition.Span;
+}
+
 /// <summary>An <c>AWS::Logs::MetricFilter</c>.</summary>
 public sealed class MetricFilter : GraphNode
 {
-    internal MetricFilter(Resource resource, IReadOnlyList<MetricId> metrics) : base(resource, resource.LogicalId) => Metrics = metrics;
+    internal MetricFilter(Resource resource, IReadOnlyList<MetricTransformation> transformations) : base(resource, resource.LogicalId) =>
+        Transformations = transformations;
 
     public new Resource Resource => base.Resource!;
 
-    /// <summary>The <c>FilterPattern</c> node.</summary>
-    public TemplateNode? FilterPattern => Resource.Property("FilterPattern");
+    public IReadOnlyList<MetricTransformation> Transformations { get; }
 
-    /// <summary>The metrics its <c>MetricTransformations</c> publish (only those with literal namespace and name).</summary>
-    public IReadOnlyList<MetricId> Metrics { get; }
+    /// <summary>Every metric its transformations publish.</summary>
+    public IEnumerable<MetricId> Metrics => Transformations.SelectMany(transformation => transformation.Metrics);
+}
+
+/// <summary>
+/// One metric an alarm watches: its own <c>Namespace</c>/<c>MetricName</c>, or the <c>MetricStat</c> of one entry of
+/// <c>Metrics</c> (then <see cref="QueryId"/> is that entry's Id).
+/// </summary>
+public sealed class WatchedMetric
+{
+    internal WatchedMetric(MetricId id, string? queryId, MappingNode holder)
+    {
+        Id = id;
+        QueryId = queryId;
+        Holder = holder;
+    }
+
+    public MetricId Id { get; }
+
+    public string? QueryId { get; }
+
+    /// <summary>The mapping that names the metric (the alarm's Properties, or the query's MetricStat.Metric).</summary>
+    public MappingNode Holder { get; }
 }
 
 /// <summary>An <c>AWS::CloudWatch::Alarm</c>.</summary>
 public sealed class Alarm : GraphNode
 {
-    internal Alarm(Resource resource, IReadOnlyList<MetricId> metrics) : base(resource, resource.LogicalId) => Metrics = metrics;
+    internal Alarm(Resource resource, IReadOnlyList<WatchedMetric> metrics) : base(resource, resource.LogicalId) => Metrics = metrics;
 
     public new Resource Resource => base.Resource!;
 
     /// <summary>The metrics it watches: <c>Namespace</c>+<c>MetricName</c>, or each <c>Metrics[].MetricStat.Metric</c>.</summary>
-    public IReadOnlyList<MetricId> Metrics { get; }
-
-    /// <summary>False only when declared <c>ActionsEnabled: false</c>.</summary>
-    public bool ActionsEnabled => (Resource.Property("ActionsEnabled") as ScalarNode)?.AsBoolean ?? true;
+    public IReadOnlyList<WatchedMetric> Metrics { get; }
 }
 
 /// <summary>An SNS topic (<c>AWS::SNS::Topic</c>, or a configured external topic ARN).</summary>
@@ -98,10 +137,17 @@ public sealed class Topic : GraphNode
 {
     internal Topic(Resource resource, IReadOnlyList<string> names) : base(resource, resource.LogicalId) => Names = names;
 
-    internal Topic(string externalArn) : base(null, externalArn) => Names = Array.Empty<string>();
+    internal Topic(ArnPattern external) : base(null, external.Text)
+    {
+        Names = Array.Empty<string>();
+        External = external;
+    }
 
     /// <summary>Its literal TopicName values (empty when CloudFormation generates the name).</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The declared ARN (pattern) of an external topic.</summary>
+    public ArnPattern? External { get; }
 }
 
 /// <summary>A subscription to a topic: an <c>AWS::SNS::Subscription</c> or an entry of a topic's inline <c>Subscription</c> list.</summary>
@@ -122,10 +168,6 @@ public sealed class Subscription
     /// <summary>The resource's Properties, or the inline entry.</summary>
     public TemplateNode Definition { get; }
 
-    public bool IsInline => Resource is null;
-
-    public string? Protocol => (Definition as MappingNode)?["Protocol"]?.ScalarText;
-
     public SourceSpan Span => Resource?.Span ?? Definition.Span;
 }
 
@@ -138,22 +180,43 @@ public sealed class EventRule : GraphNode
 
     public new Resource Resource => base.Resource!;
 
-    /// <summary>The literal <c>State</c> (<c>ENABLED</c> when not set, as CloudFormation defaults).</summary>
-    public string? State => Resource.Property("State") is { } state ? state.ScalarText : "ENABLED";
-
-    /// <summary>False when <c>State</c> is literally something other than <c>ENABLED</c>.</summary>
-    public bool IsEnabled => State is null || string.Equals(State, "ENABLED", StringComparison.Ordinal);
-
     public TemplateNode? EventPattern => Resource.Property("EventPattern");
 
-    public TemplateNode? Targets => Resource.Property("Targets");
+    /// <summary>The <c>Targets</c> entries.</summary>
+    public IReadOnlyList<TemplateNode> Targets => Resource.Property("Targets")?.ListItems() ?? Array.Empty<TemplateNode>();
 }
 
-/// <summary>An <c>AWS::KMS::Key</c> or <c>AWS::KMS::ReplicaKey</c> (both hold key material that deletion destroys) with its aliases.</summary>
+/// <summary>
+/// An EventBridge event bus: the account's default bus (where CloudTrail delivers API calls), an
+/// <c>AWS::Events::EventBus</c>, or a bus declared external in the configuration.
+/// </summary>
+public sealed class EventBus : GraphNode
+{
+    private EventBus(Resource? resource, string name, IReadOnlyList<string> names, ArnPattern? external) : base(resource, name)
+    {
+        Names = names;
+        External = external;
+    }
+
+    /// <summary>The default bus of the deploying account and region.</summary>
+    public bool IsDefault => Resource is null && External is null;
+
+    /// <summary>Its literal names (Name resolved).</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The declared ARN (pattern) of an external bus.</summary>
+    public ArnPattern? External { get; }
+
+    internal static EventBus Default() => new(null, "default", new[] { "default" }, null);
+
+    internal static EventBus Of(Resource resource, IReadOnlyList<string> names) => new(resource, resource.LogicalId, names, null);
+
+    internal static EventBus Declared(ArnPattern external) => new(null, external.Text, Array.Empty<string>(), external);
+}
+
+/// <summary>An <c>AWS::KMS::Key</c> or <c>AWS::KMS::ReplicaKey</c> (both hold key material that deletion destroys).</summary>
 public sealed class Key : GraphNode
 {
-    private readonly List<Resource> aliases = new();
-
     internal Key(Resource resource) : base(resource, resource.LogicalId)
     {
     }
@@ -164,9 +227,4 @@ public sealed class Key : GraphNode
 
     /// <summary>"KMS key" or "KMS replica key", for messages.</summary>
     public string Kind => IsReplica ? "KMS replica key" : "KMS key";
-
-    /// <summary>The <c>AWS::KMS::Alias</c> resources whose TargetKeyId is this key.</summary>
-    public IReadOnlyList<Resource> Aliases => aliases;
-
-    internal void AddAlias(Resource alias) => aliases.Add(alias);
 }

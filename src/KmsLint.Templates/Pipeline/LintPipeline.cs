@@ -149,10 +149,14 @@ internal static class LintPipeline
         {
             var rule = RuleCatalog.Find(finding.RuleId);
             var level = rule is null ? finding.Level : settings.EffectiveLevel(rule);
-            if (level is not { } effective)
+            if (level is not { } configured)
             {
                 continue;
             }
+
+            // A rule says "cannot verify" as a note (and milder cases as a warning) below its own level; configuration
+            // changes the rule's level, never raises those.
+            var effective = rule is not null && finding.Level < rule.DefaultLevel && finding.Level < configured ? finding.Level : configured;
 
             var suppression = templateByPath.TryGetValue(finding.Location.File, out var template)
                 ? SuppressionOf(finding, template)

@@ -1,115 +1,118 @@
-using System.Globalization;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
-using KmsLint.Templates.Model;
-using KmsLint.Templates.Yaml;
+using KmsLint.Templates.Routes;
+using KmsLint.Templates.Simulation;
 
 namespace KmsLint.Templates.Rules;
 
 /// <summary>
-/// KMS301: an alarm on a lifecycle metric that one event does not trip. One event makes the filter publish one
-/// datapoint of its MetricValue (usually 1) in one period; the statistic, the comparison with the threshold and
-/// the periods/datapoints needed must all let that single datapoint breach.
+/// KMS301: an alarm on a lifecycle metric that one event does not put into ALARM, as the CloudWatch simulation finds
+/// it (a quiet and a busy log group, each event, each combination of Fn::If branches): the metric the alarm queries
+/// never gets the filter's datapoints, the statistic hides the event, the threshold is out of reach, it needs more
+/// breaching periods than one event gives, or it already sits in ALARM. One finding per alarm property; an alarm that
+/// cannot be simulated is a note.
 /// </summary>
 public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
 {
-    private static readonly string[] SingleDatapointStatistics = { "Sum", "Maximum", "SampleCount", "Average", "Minimum" };
-
     public override RuleDescriptor Descriptor => RuleCatalog.AlarmDoesNotFireOnOneEvent;
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        var checkedAlarms = new HashSet<Alarm>();
-        foreach (var filter in graph.DetectionRoutes.Filters.Where(f => f.MatchesLifecycleEvent))
+        var seen = new HashSet<(Alarm, string)>();
+        foreach (var route in graph.Routes.Filters.Where(f => f.MatchesLifecycleEvent).SelectMany(f => f.Alarms))
         {
-            var value = MetricValueOf(filter.Filter.Resource);
-            foreach (var alarm in filter.Alarms.Where(checkedAlarms.Add))
+            var alarm = route.Alarm;
+            var id = alarm.LogicalId!;
+            if (route.Mismatch is { } mismatch)
             {
-                foreach (var finding in Problems(alarm.Resource, value))
+                if (seen.Add((alarm, route.MismatchProperty)))
                 {
-                    yield return finding;
+                    yield return Report(alarm.Resource.SpanOf(route.MismatchProperty), $"Alarm {id} never fires: {mismatch}. Make its {route.MismatchProperty} those of the filter's metric.", id);
                 }
+
+                continue;
+            }
+
+            foreach (var group in route.Verdicts.SelectMany(v => v.Problems.Select(p => (Verdict: v, Problem: p))).GroupBy(pair => pair.Problem.Property))
+            {
+                if (!seen.Add((alarm, group.Key)))
+                {
+                    continue;
+                }
+
+                var (verdict, problem) = group.First();
+                var scope = Scope(route, group.Select(pair => pair.Verdict).ToList());
+                var level = problem.Failure == AlarmFailure.AlreadyInAlarmFromOrdinaryTraffic && problem.Property is "Statistic" or "ExtendedStatistic" ? Level.Warning : Level.Error;
+                var owner = problem.Property == "MetricValue" ? route.Transformation.SpanOf("MetricValue") : problem.Location;
+                yield return Report(level, owner, $"Alarm {id} {Explain(verdict, problem)}{scope}. {Fix(verdict, problem)}", id);
+            }
+
+            var notSimulated = route.Verdicts.FirstOrDefault(v => v.NotSimulated is not null);
+            if (notSimulated is not null && route.Verdicts.All(v => v.Problems.Count == 0) && seen.Add((alarm, "simulation")))
+            {
+                yield return Report(Level.Note, alarm.Resource.Span,
+                    $"KmsLint cannot tell whether alarm {id} fires on one key lifecycle event: {notSimulated.NotSimulated}{(notSimulated.When.IsAlways ? string.Empty : " (when " + notSimulated.When + ")")}. "
+                    + "Give the value a literal (or a parameter Default) so the alarm can be simulated.",
+                    id);
             }
         }
     }
 
-    private IEnumerable<Finding> Problems(Resource alarm, double? eventValue)
+    /// <summary>" for DisableKey" and " (when condition X is false)" where the problem is not everywhere.</summary>
+    private static string Scope(AlarmRoute route, IReadOnlyList<AlarmVerdict> failing)
     {
-        var id = alarm.LogicalId;
-        var (statistic, statisticProperty) = StatisticOf(alarm);
-        if (statistic is not null && StatisticProblem(statistic) is { } why)
-        {
-            yield return Report(alarm.SpanOf(statisticProperty), $"Alarm {id} uses {statisticProperty} {statistic}: {why}. Use Statistic: Sum (or Maximum).", id);
-        }
-
-        var comparison = alarm.Property("ComparisonOperator")?.ScalarText;
-        var threshold = Number(alarm.Property("Threshold"));
-        if (comparison is not null && comparison.StartsWith("LessThan", StringComparison.Ordinal) && alarm.Property("ThresholdMetricId") is null)
-        {
-            yield return Report(alarm.SpanOf("ComparisonOperator"),
-                $"Alarm {id} fires when the count drops ({comparison}), never when a key lifecycle event is counted. Use GreaterThanOrEqualToThreshold with Threshold 1.", id);
-        }
-        else if (eventValue is { } one && threshold is { } limit && comparison is "GreaterThanOrEqualToThreshold" or "GreaterThanThreshold"
-                 && !(comparison == "GreaterThanOrEqualToThreshold" ? one >= limit : one > limit))
-        {
-            yield return Report(alarm.SpanOf("Threshold"),
-                $"Alarm {id} needs the metric {(comparison == "GreaterThanThreshold" ? "above" : "at or above")} {Format(limit)}, but one event adds {Format(one)}, so a single DisableKey or ScheduleKeyDeletion does not fire it. " +
-                $"Use ComparisonOperator GreaterThanOrEqualToThreshold with Threshold {Format(one)}.", id);
-        }
-
-        var periods = Number(alarm.Property("EvaluationPeriods"));
-        var datapoints = Number(alarm.Property("DatapointsToAlarm"));
-        if (periods > 1 && (datapoints is null || datapoints > 1))
-        {
-            var needed = datapoints is { } d ? $"DatapointsToAlarm {Format(d)}" : $"EvaluationPeriods {Format(periods.Value)} without DatapointsToAlarm";
-            yield return Report(alarm.SpanOf(datapoints is null ? "EvaluationPeriods" : "DatapointsToAlarm"),
-                $"Alarm {id} needs several breaching periods ({needed}), but one event breaches one period. Set DatapointsToAlarm: 1 (or EvaluationPeriods: 1).", id);
-        }
+        var events = failing.Select(v => v.Event).Distinct().ToList();
+        var eventText = events.Count < LifecycleEvent.All.Count(e => route.Verdicts.Any(v => v.Event == e)) ? " for " + string.Join(" and ", events) : string.Empty;
+        var branches = failing.Select(v => v.When).Where(b => !b.IsAlways).Select(b => b.ToString()).Distinct().ToList();
+        var everywhere = failing.Count == route.Verdicts.Count(v => events.Contains(v.Event));
+        return eventText + (everywhere || branches.Count == 0 ? string.Empty : " (when " + string.Join(", or ", branches) + ")");
     }
 
-    /// <summary>The statistic and the property it is written in: Statistic, ExtendedStatistic, or Metrics[].MetricStat.Stat.</summary>
-    private static (string? Statistic, string Property) StatisticOf(Resource alarm)
+    private static string Explain(AlarmVerdict verdict, AlarmProblem problem)
     {
-        if (alarm.Property("Statistic")?.ScalarText is { } statistic)
+        var alarm = verdict.Definition!;
+        var outcome = problem.Outcome;
+        var where = outcome.Activity == Activity.Busy
+            ? $"in a busy log group (other CloudTrail events every minute{(verdict.DefaultValue is { } d ? $", each minute without a match reporting DefaultValue {AlarmRoute.Format(d)}" : string.Empty)})"
+            : "in a quiet log group (no other log events for a while)";
+        var period = $"{alarm.PeriodSeconds}-second period";
+        return problem.Failure switch
         {
-            return (statistic, "Statistic");
-        }
-
-        if (alarm.Property("ExtendedStatistic")?.ScalarText is { } extended)
-        {
-            return (extended, "ExtendedStatistic");
-        }
-
-        var stat = (alarm.Property("Metrics") as SequenceNode)?.Items
-            .Select(query => (((query as MappingNode)?["MetricStat"] as MappingNode)?["Stat"])?.ScalarText)
-            .FirstOrDefault(text => text is not null);
-        return (stat, "Metrics");
+            AlarmFailure.NoEventDatapoint =>
+                $"never gets a datapoint from {verdict.Event}: the filter's MetricValue takes a field that the {verdict.Event} record does not carry as a number, so the event publishes nothing",
+            AlarmFailure.StatisticHidesEvent =>
+                $"uses {verdict.Statistic}: {where} the event's {Number(outcome.EventAloneValue)} is {Statistic(verdict.Statistic)} to {Number(outcome.EventPeriodValue)} over the {period}, which does not reach the threshold {Number(alarm.Threshold)}",
+            AlarmFailure.ThresholdNotReached when alarm.Comparison is Comparison.LessThanThreshold or Comparison.LessThanOrEqualToThreshold =>
+                $"fires when the value drops ({alarm.Comparison}), never when a key lifecycle event is counted",
+            AlarmFailure.ThresholdNotReached =>
+                $"needs {verdict.Statistic} {(alarm.Comparison == Comparison.GreaterThanThreshold ? "above" : "at or above")} {Number(alarm.Threshold)}, but one event gives {Number(outcome.EventPeriodValue)} over the {period}, so a single DisableKey or ScheduleKeyDeletion does not fire it",
+            AlarmFailure.TooFewBreachingPeriods =>
+                $"needs {alarm.DatapointsToAlarm} breaching periods out of {alarm.EvaluationPeriods}, but one event breaches one period and {where} the others {(alarm.TreatMissingData == MissingData.NotBreaching ? "count as not breaching (TreatMissingData: notBreaching)" : "are not breaching")}",
+            AlarmFailure.AlreadyInAlarmFromMissingData =>
+                $"treats missing data as breaching, so {where} it already sits in ALARM and the event changes no state: nobody is notified",
+            _ when verdict.Statistic == "SampleCount" =>
+                $"counts samples, and the filter's DefaultValue adds one every minute with logs: {where} it goes into ALARM on ordinary traffic and stays there, so a key lifecycle event changes no state (and quiet spells end in a false alarm)",
+            _ => $"already breaches on ordinary traffic ({where} {verdict.Statistic} is {Number(outcome.EventPeriodValue)} against the threshold {Number(alarm.Threshold)}), so it sits in ALARM and the event changes no state",
+        };
     }
 
-    private static string? StatisticProblem(string statistic)
+    private static string Fix(AlarmVerdict verdict, AlarmProblem problem) => problem.Failure switch
     {
-        if (SingleDatapointStatistics.Contains(statistic, StringComparer.Ordinal)
-            || string.Equals(statistic, "p100", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+        AlarmFailure.NoEventDatapoint => "Use MetricValue: \"1\".",
+        AlarmFailure.StatisticHidesEvent => problem.Property == "Metrics" ? "Use Stat: Sum." : "Use Statistic: Sum (or Maximum).",
+        AlarmFailure.ThresholdNotReached => $"Use ComparisonOperator GreaterThanOrEqualToThreshold with Threshold {Number(problem.Outcome.EventAloneValue ?? verdict.EventValue ?? 1)}.",
+        AlarmFailure.TooFewBreachingPeriods => "Set DatapointsToAlarm: 1 (or EvaluationPeriods: 1).",
+        AlarmFailure.AlreadyInAlarmFromMissingData => "Set TreatMissingData: notBreaching.",
+        _ when verdict.Statistic == "SampleCount" => "Use Statistic: Sum.",
+        _ => "Alarm when the count reaches 1: ComparisonOperator GreaterThanOrEqualToThreshold, Threshold 1, and a DefaultValue below it.",
+    };
 
-        return statistic.StartsWith("p", StringComparison.OrdinalIgnoreCase)
-            && double.TryParse(statistic.Substring(1), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            ? "a percentile below p100 can leave out the single datapoint of one event (among the filter's default zeros)"
-            : "this statistic is not one that reflects a single datapoint of one event";
-    }
-
-    /// <summary>What one matching event adds: the transformation's MetricValue when it is a number (default 1); null when it is taken from the event.</summary>
-    private static double? MetricValueOf(Resource filter)
+    private static string Statistic(string statistic) => statistic switch
     {
-        var transformation = (filter.Property("MetricTransformations") as SequenceNode)?.Items.FirstOrDefault() as MappingNode;
-        return transformation?["MetricValue"] is { } value ? Number(value) : 1;
-    }
+        "Average" => "averaged with the other samples",
+        "Minimum" => "outweighed by the smallest sample",
+        _ => "ranked among the other samples",
+    };
 
-    /// <summary>A number written plainly or as a string ("300", "1").</summary>
-    private static double? Number(TemplateNode? node) =>
-        node?.ScalarText is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
-
-    private static string Format(double number) => number.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Number(double? value) => value is { } number ? AlarmRoute.Format(number) : "no datapoint";
 }

@@ -1,6 +1,5 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
-using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Templates.Rules;
 
@@ -11,18 +10,23 @@ public sealed class AlarmNotifiesNobodyRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var alarm in graph.DetectionRoutes.Filters.Where(f => f.MatchesLifecycleEvent).SelectMany(f => f.Alarms).Distinct())
+        var seen = new HashSet<Alarm>();
+        foreach (var route in graph.Routes.Filters.Where(f => f.MatchesLifecycleEvent).SelectMany(f => f.Alarms).Where(route => seen.Add(route.Alarm)))
         {
-            var id = alarm.Resource.LogicalId;
-            if (!alarm.ActionsEnabled)
+            var alarm = route.Alarm.Resource;
+            var id = alarm.LogicalId;
+            if (route.ActionsEnabled.FirstOrDefault(reading => reading.Boolean == false) is { } disabled)
             {
-                yield return Report(alarm.Resource.SpanOf("ActionsEnabled"),
-                    $"Alarm {id} watches key lifecycle events but has ActionsEnabled: false, so it notifies nobody. Remove ActionsEnabled or set it to true.", id);
+                yield return Report(alarm.SpanOf("ActionsEnabled"),
+                    $"Alarm {id} watches key lifecycle events but has ActionsEnabled: false{disabled.WhenText}, so it notifies nobody. Remove ActionsEnabled or set it to true.", id);
             }
-            else if (alarm.Property("AlarmActions") is null or SequenceNode { Count: 0 })
+            else if (route.Actions.Count == 0)
             {
-                yield return Report(alarm.Resource.SpanOf("AlarmActions"),
-                    $"Alarm {id} watches key lifecycle events but has no AlarmActions, so it notifies nobody. Add AlarmActions with the ARN of a subscribed SNS topic.", id);
+                yield return Report(alarm.SpanOf("AlarmActions"),
+                    route.HasOtherActions
+                        ? $"Alarm {id} watches key lifecycle events but has only OKActions or InsufficientDataActions, which run when it returns to OK or lacks data, not when a key is disabled or scheduled for deletion. Put the topic's ARN under AlarmActions."
+                        : $"Alarm {id} watches key lifecycle events but has no AlarmActions, so it notifies nobody. Add AlarmActions with the ARN of a subscribed SNS topic.",
+                    id);
             }
         }
     }

@@ -4,8 +4,8 @@ using KmsLint.Templates.Graph;
 namespace KmsLint.Templates.Rules;
 
 /// <summary>
-/// KMS404: a resource of a working detection route created under a <c>Condition</c> is missing wherever the
-/// condition is false, so those environments deploy without the alert although the template looks complete.
+/// KMS404: a resource of a detection route created under a <c>Condition</c> is missing wherever the condition is
+/// false, so those environments deploy without the alert although the template looks complete.
 /// </summary>
 public sealed class DetectionLinkConditionalRule : LintRule
 {
@@ -13,7 +13,7 @@ public sealed class DetectionLinkConditionalRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var resource in graph.DetectionRoutes.ResourcesOnRoutes())
+        foreach (var resource in graph.Routes.ResourcesOnRoutes())
         {
             if (resource.Condition is { } condition)
             {

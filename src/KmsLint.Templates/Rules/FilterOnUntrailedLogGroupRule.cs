@@ -1,5 +1,6 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Templates.Rules;
 
@@ -10,20 +11,24 @@ public sealed class FilterOnUntrailedLogGroupRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var filter in graph.DetectionRoutes.Filters)
+        foreach (var filter in graph.Routes.Filters)
         {
             if (!filter.IsMeantForKeyLifecycle || filter.IsFedByTrail)
             {
                 continue;
             }
 
-            var id = filter.Resource.LogicalId;
-            var message = filter.UnknownLogGroupReason is { } reason
-                ? $"Metric filter {id} watches a log group KmsLint cannot know ({reason}), so it cannot tell whether a trail delivers there. " +
-                  "If an organization or Control Tower trail writes to it, declare that trail's log group under external.trails[].log_group in .kmslint.yaml; otherwise point LogGroupName at the trail's CloudWatchLogsLogGroupArn group."
-                : $"Metric filter {id} watches {Describe(filter)}, which no trail delivers to, so it never sees a KMS event. " +
-                  "Point LogGroupName at the log group of a trail's CloudWatchLogsLogGroupArn, or declare an external trail's log group under external.trails[].log_group in .kmslint.yaml.";
-            yield return Report(filter.Resource.SpanOf("LogGroupName"), message, id);
+            var id = filter.LogicalId;
+            yield return filter.UnknownLogGroupReason is { } reason
+                ? Report(Level.Note, filter.Resource.SpanOf("LogGroupName"),
+                    $"Metric filter {id} watches a log group KmsLint cannot know ({reason}), so it cannot tell whether a trail delivers there. " +
+                    "If an organization or Control Tower trail writes to it, declare that trail's log group under external.trails[].log_group in .kmslint.yaml "
+                    + "(for a Systems Manager parameter, its value under external.ssm_parameters); otherwise point LogGroupName at the trail's CloudWatchLogsLogGroupArn group.",
+                    id)
+                : Report(filter.Resource.SpanOf("LogGroupName"),
+                    $"Metric filter {id} watches {Describe(filter)}, which no trail delivers to, so it never sees a KMS event. " +
+                    "Point LogGroupName at the log group of a trail's CloudWatchLogsLogGroupArn, or declare an external trail's log group under external.trails[].log_group in .kmslint.yaml.",
+                    id);
         }
     }
 

@@ -1,5 +1,6 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
+using KmsLint.Templates.Resolution;
 
 namespace KmsLint.Templates.Rules;
 
@@ -12,9 +13,11 @@ public sealed class KeyDeclaredDisabledRule : LintRule
     {
         foreach (var key in graph.Keys)
         {
-            if (key.Resource.Property("Enabled") is Yaml.ScalarNode { AsBoolean: false } enabled)
+            if (graph.Resolver.Read(key.Resource, "Enabled").FirstOrDefault(reading => reading.Boolean == false) is { } disabled)
             {
-                yield return Report(key.Resource.SpanOf("Enabled"), $"{key.Kind} {key.LogicalId} is declared Enabled: false; a disabled key breaks everything encrypted with it. Remove the property or set it to true.", key.LogicalId);
+                yield return Report(key.Resource.SpanOf("Enabled"),
+                    $"{key.Kind} {key.LogicalId} is declared Enabled: false{disabled.WhenText}; a disabled key breaks everything encrypted with it. Remove the property or set it to true.",
+                    key.LogicalId);
             }
         }
     }

@@ -18,10 +18,11 @@ public sealed class KeyPendingWindowTooShortRule : LintRule
         foreach (var keyNode in graph.Keys)
         {
             var key = keyNode.Resource;
-            foreach (var value in graph.Resolver.Resolve(key.Template, key.Property("PendingWindowInDays")).Possibilities)
+            foreach (var value in graph.Resolver.Read(key, "PendingWindowInDays"))
             {
-                if (int.TryParse(value.KnownText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days < settings.MinPendingWindowDays)
+                if (value.Number is { } number && number < settings.MinPendingWindowDays)
                 {
+                    var days = number.ToString("0.##", CultureInfo.InvariantCulture);
                     yield return Report(key.SpanOf("PendingWindowInDays"),
                         $"{keyNode.Kind} {key.LogicalId} has PendingWindowInDays {days}{value.WhenText}, below the minimum of {settings.MinPendingWindowDays} days, "
                         + "so a scheduled deletion leaves little time to notice and cancel it. Raise it or remove it (AWS defaults to 30); keys.min_pending_window_days in .kmslint.yaml sets the minimum.",

@@ -23,4 +23,11 @@ public abstract class LintRule
     /// <summary>A finding of this rule at a place, e.g. a property of a resource.</summary>
     protected Finding Report(SourceSpan location, string message, string? logicalId = null) =>
         new(Descriptor.Id, Descriptor.DefaultLevel, message, location, logicalId);
+
+    /// <summary>
+    /// A finding below the rule's level: a note where KmsLint cannot know a value (it says how to declare it), a
+    /// warning for a milder case. Configuration may lower it further, never raise it.
+    /// </summary>
+    protected Finding Report(Level level, SourceSpan location, string message, string? logicalId = null) =>
+        new(Descriptor.Id, (Level)Math.Min((int)level, (int)Descriptor.DefaultLevel), message, location, logicalId);
 }

@@ -13,22 +13,17 @@ public sealed class LogFileValidationOffRule : LintRule
     {
         foreach (var trail in graph.Trails)
         {
-            if (trail.Resource is not { } resource)
+            if (trail.Resource is not { } resource
+                || graph.Resolver.Read(resource, "EnableLogFileValidation", awsDefault: "false").FirstOrDefault(value => value.Boolean == false) is not { } off)
             {
                 continue;
             }
 
-            var node = resource.Property("EnableLogFileValidation");
-            if (node is null)
-            {
-                yield return Report(resource, $"Trail {resource.LogicalId} does not set EnableLogFileValidation, so its log files are not tamper-evident. Add EnableLogFileValidation: true.");
-            }
-            else if (graph.Resolver.Resolve(resource.Template, node).Possibilities.FirstOrDefault(value => value.AsBoolean == false) is { } off)
-            {
-                yield return Report(resource.SpanOf("EnableLogFileValidation"),
+            yield return off.IsDefault && off.When.IsAlways
+                ? Report(resource, $"Trail {resource.LogicalId} does not set EnableLogFileValidation, so its log files are not tamper-evident. Add EnableLogFileValidation: true.")
+                : Report(resource.SpanOf("EnableLogFileValidation"),
                     $"Trail {resource.LogicalId} turns log file validation off{off.WhenText}, so its log files are not tamper-evident. Set EnableLogFileValidation: true.",
                     resource.LogicalId);
-            }
         }
     }
 }

@@ -1,12 +1,13 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Templates.Rules;
 
 /// <summary>
 /// KMS200: nothing in the repository would alert on DisableKey and ScheduleKeyDeletion. Reported only when no
-/// filter or rule is even meant for them; a broken attempt is KMS201/KMS204's finding, not a second one here. An
-/// attempt whose pattern cannot be resolved is nobody else's finding, so it does not silence this one.
+/// detection is even meant for them; a broken attempt is reported by the rule of its broken link (KMS201–KMS303),
+/// not a second time here. A meant rule that is disabled is this finding, on its State.
 /// </summary>
 public sealed class NoKeyLifecycleDetectionRule : LintRule
 {
@@ -16,19 +17,14 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
     {
         // Only accepted routes count, for the match and for the "meant for" excuse alike: under a metric-filter-only
         // policy a perfect EventBridge rule must not silence this finding.
-        var detections = graph.DetectionRoutes.All.Where(d => (settings.AcceptedRoutes & d.Route) != 0).ToList();
+        var detections = graph.Routes.Detections.Where(d => (settings.AcceptedRoutes & d.Route) != 0).ToList();
+        var meant = detections.Where(d => d.IsMeantForKeyLifecycle && d.Pattern.IsJudged).ToList();
         if (graph.ClosestTemplate() is not { } closest
-            || detections.Any(d => d.MatchesBothLifecycleEvents || (d.IsMeantForKeyLifecycle && d.Pattern.IsJudged)))
+            || LifecycleEvent.All.All(e => detections.Any(d => d.Works(e)))
+            || meant.Any(d => d.IsEnabled))
         {
             yield break;
         }
-
-        // A pattern built from something unknown (a parameter without Default) cannot be verified: say so rather
-        // than let it pass as an attempt that KMS201/KMS204 would judge.
-        var unverifiable = detections.Where(d => d.IsMeantForKeyLifecycle && !d.Pattern.IsJudged).Select(d => d.Resource.LogicalId).ToList();
-        var unverifiableNote = unverifiable.Count == 0
-            ? string.Empty
-            : $" The pattern of {string.Join(", ", unverifiable)} cannot be resolved (e.g. a parameter without Default), so KmsLint cannot verify it; give it a literal pattern or a Default.";
 
         var routes = settings.AcceptedRoutes switch
         {
@@ -36,8 +32,21 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
             DetectionRoutes.EventBridge => "an EventBridge rule",
             _ => "a CloudWatch Logs metric filter or an EventBridge rule",
         };
-        yield return Report(closest.Start, settings.Unparsed.Qualify(
-            $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one)." + unverifiableNote,
-            "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule"));
+        if (meant.OfType<EventRuleDetection>().FirstOrDefault() is { } disabled)
+        {
+            yield return Report(disabled.Resource.SpanOf("State"),
+                $"No enabled detection alerts on DisableKey and ScheduleKeyDeletion: {disabled.Title} is meant for them but its State is {disabled.State.First(r => r.Text != "ENABLED").Text}{disabled.State.First(r => r.Text != "ENABLED").WhenText}, so it matches nothing. Set State: ENABLED.",
+                disabled.LogicalId);
+            yield break;
+        }
+
+        // A pattern built from something unknown (a parameter without Default) cannot be verified: say so rather
+        // than let it pass as an attempt the link rules would judge.
+        var unverifiable = detections.Where(d => !d.Pattern.IsJudged && d.Resource.Property(d.PatternProperty) is not null).Select(d => d.LogicalId).ToList();
+        var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one).";
+        yield return unverifiable.Count == 0
+            ? Report(closest.Start, settings.Unparsed.Qualify(message, "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule"))
+            : Report(Level.Note, closest.Start,
+                $"KmsLint cannot tell whether anything alerts on DisableKey and ScheduleKeyDeletion: the pattern of {string.Join(", ", unverifiable)} cannot be resolved (e.g. a parameter without Default). Give it a literal pattern or a Default so it can be verified.");
     }
 }

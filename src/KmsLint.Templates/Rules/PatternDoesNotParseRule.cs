@@ -10,13 +10,13 @@ public sealed class PatternDoesNotParseRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var detection in graph.DetectionRoutes.All)
+        foreach (var detection in graph.Routes.All)
         {
             if (detection.Pattern is { Error: { } error, ErrorLocation: { } location })
             {
                 yield return Report(location,
-                    $"{detection.PatternProperty} of {detection.Kind} {detection.Resource.LogicalId} does not parse: {error.Reason} (pattern line {error.Line}, column {error.Column}). Fix the pattern; the deployment fails or the detection never fires until then.",
-                    detection.Resource.LogicalId);
+                    $"{detection.PatternProperty} of {detection.Kind} {detection.LogicalId} does not parse: {error.Reason} (pattern line {error.Line}, column {error.Column}). Fix the pattern; the deployment fails or the detection never fires until then.",
+                    detection.LogicalId);
             }
         }
     }

@@ -11,14 +11,14 @@ public sealed class PatternNotSecurityHubTextRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var filter in graph.DetectionRoutes.Filters)
+        foreach (var filter in graph.Routes.Filters)
         {
             if (filter.MatchesBothLifecycleEvents && filter.Pattern.Text is { } text && !SecurityHubPattern.IsAcceptedText(text))
             {
                 yield return Report(filter.PatternSpan,
-                    $"Metric filter {filter.Resource.LogicalId} matches both events, but Security Hub CloudWatch.7 compares the text exactly and will report FAILED. " +
+                    $"Metric filter {filter.LogicalId} matches both events, but Security Hub CloudWatch.7 compares the text exactly and will report FAILED. " +
                     $"If you rely on that control, use exactly: {SecurityHubPattern.AcceptedTexts[0]}",
-                    filter.Resource.LogicalId);
+                    filter.LogicalId);
             }
         }
     }

@@ -1,11 +1,13 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Templates.Rules;
 
 /// <summary>
-/// KMS303: the alert reaches a topic nobody listens to, or a target KmsLint cannot follow to a topic (reported
-/// rather than assumed fine: declare it in <c>external.topics</c>).
+/// KMS303: the alert of a detection reaches nobody: a topic of the set with no subscription, an EventBridge rule with
+/// no targets. Where the target lies outside the set (a topic ARN, a parameter without Default, another account's bus,
+/// a function), KmsLint cannot see its subscribers: a note that says how to declare it.
 /// </summary>
 public sealed class TopicWithoutSubscriberRule : LintRule
 {
@@ -13,10 +15,17 @@ public sealed class TopicWithoutSubscriberRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        var matching = graph.DetectionRoutes.All.Where(d => d.MatchesLifecycleEvent).ToList();
-        foreach (var topic in matching.SelectMany(d => d.Topics).Distinct())
+        var alerting = graph.Routes.All.Where(d => d.IsEnabled && d.MatchesLifecycleEvent && (d.IsMeantForKeyLifecycle || d is FilterDetection)).ToList();
+        foreach (var rule in alerting.OfType<EventRuleDetection>().Where(rule => !rule.Rule.Targets.Any()))
         {
-            if (topic.Resource is { } resource && graph.SubscriptionsOf(topic).Count == 0)
+            yield return Report(rule.Resource.SpanOf("Targets"),
+                $"{rule.Title} matches key lifecycle events but has no Targets, so nobody is told. Add a target with the ARN of a subscribed SNS topic.", rule.LogicalId);
+        }
+
+        var targets = alerting.SelectMany(d => d.Targets).ToList();
+        foreach (var topic in targets.SelectMany(target => target.Topics).Distinct())
+        {
+            if (topic.Resource is { } resource && graph.Subscriptions.From(topic).Count == 0)
             {
                 yield return Report(resource,
                     $"SNS topic {resource.LogicalId} receives key lifecycle alerts but has no subscription in the linted templates, so nobody reads them. " +
@@ -24,12 +33,26 @@ public sealed class TopicWithoutSubscriberRule : LintRule
             }
         }
 
-        foreach (var target in matching.SelectMany(d => d.UnfollowedTargets).Distinct())
+        foreach (var target in targets.Where(target => target.Topics.Count == 0 && target.Buses.Count == 0).Distinct())
         {
-            yield return Report(target.Location,
-                $"{target.Owner.LogicalId} notifies a target KmsLint cannot follow to a topic ({target.Reason}), so it cannot tell whether anyone is subscribed. " +
-                "Reference a topic defined or exported in the linted templates, or give the value a literal ARN (e.g. a parameter Default) and declare that ARN under external.topics in .kmslint.yaml.",
-                target.Owner.LogicalId);
+            yield return Report(Level.Note, target.Location, Unfollowed(target), target.Owner.LogicalId);
         }
+    }
+
+    private static string Unfollowed(NotificationTarget target)
+    {
+        var owner = target.Owner.LogicalId;
+        if (target.UnknownReason is { } reason)
+        {
+            return $"{owner} notifies a target KmsLint cannot follow ({reason}), so it cannot tell whether anyone is subscribed. "
+                + "If it is a subscribed topic, give the value a literal ARN (e.g. a parameter Default) and declare it under external.topics in .kmslint.yaml, "
+                + "e.g. external: {topics: [\"arn:aws:sns:${AWS::Region}:${AWS::AccountId}:security-alerts\"]}";
+        }
+
+        return target.IsOutsideTopic
+            ? $"{owner} notifies topic {target.OutsideArn}, which is not defined in the linted templates, so KmsLint cannot see its subscribers. "
+              + $"If it is subscribed, declare it in .kmslint.yaml: external: {{topics: [\"{target.OutsideArn}\"]}}"
+            : $"{owner} notifies {target.OutsideArn}, which is not an SNS topic of the linted templates, so KmsLint cannot tell whether it reaches anyone. "
+              + $"If it does, declare it in .kmslint.yaml: external: {{topics: [\"{target.OutsideArn}\"]}}, or suppress this note on {owner}";
     }
 }

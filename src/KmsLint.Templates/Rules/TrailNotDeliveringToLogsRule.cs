@@ -1,6 +1,6 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
-using KmsLint.Templates.Yaml;
+using KmsLint.Templates.Resolution;
 
 namespace KmsLint.Templates.Rules;
 
@@ -15,13 +15,14 @@ public sealed class TrailNotDeliveringToLogsRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        if (graph.Trails.Count == 0 || graph.Trails.Any(DeliversToLogs) || !MetricFilterRouteNeeded(graph, settings))
+        var trails = graph.Routes.Trails.Values.ToList();
+        if (trails.Count == 0 || trails.Any(trail => trail.DeliversToLogs) || !MetricFilterRouteNeeded(graph, settings))
         {
             yield break;
         }
 
-        var declared = graph.Trails.Where(trail => !trail.IsExternal).Select(trail => trail.Resource!).ToList();
-        var target = declared.FirstOrDefault(IsMultiRegion) ?? declared.FirstOrDefault();
+        var declared = trails.Where(trail => !trail.Trail.IsExternal).ToList();
+        var target = (declared.FirstOrDefault(trail => trail.IsMultiRegion.Any(reading => reading.Boolean == true)) ?? declared.FirstOrDefault())?.Trail.Resource;
         const string WayOut = "Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn on the trail, or declare the organization trail's log group under external.trails[].log_group in .kmslint.yaml.";
         string Qualified(string message) => settings.Unparsed.Qualify(
             message, "a trail that delivers to CloudWatch Logs or an EventBridge rule", "AWS::CloudTrail::Trail", "AWS::Events::Rule");
@@ -41,15 +42,11 @@ public sealed class TrailNotDeliveringToLogsRule : LintRule
             + "so no metric filter can see key lifecycle events. " + WayOut));
     }
 
-    private static bool DeliversToLogs(Trail trail) =>
-        trail.IsExternal
-            ? !string.IsNullOrEmpty(trail.External!.LogGroup)
-            : trail.Property("CloudWatchLogsLogGroupArn") is not null && trail.Property("CloudWatchLogsRoleArn") is not null;
-
-    private static bool IsMultiRegion(Model.Resource trail) => trail.Property("IsMultiRegionTrail") is ScalarNode { AsBoolean: true };
-
-    /// <summary>The metric-filter route is needed when it is the only accepted one, or when no EventBridge rule is there to carry the alert instead.</summary>
+    /// <summary>
+    /// The metric-filter route is needed when it is the only accepted one, or when no EventBridge rule is there to carry
+    /// the alert instead (a disabled rule counts: enabling it is the way out, not building the other route).
+    /// </summary>
     private static bool MetricFilterRouteNeeded(RepoGraph graph, LintSettings settings) =>
         (settings.AcceptedRoutes & DetectionRoutes.EventBridge) == 0
-        || !graph.DetectionRoutes.Rules.Any(rule => rule.IsMeantForKeyLifecycle);
+        || !graph.Routes.EventRules.Any(rule => rule.IsMeantForKeyLifecycle);
 }

@@ -1,6 +1,5 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
-using KmsLint.Templates.Resolution;
 
 namespace KmsLint.Templates.Rules;
 
@@ -11,16 +10,9 @@ public sealed class TrailNotLoggingRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        foreach (var trail in graph.Trails)
+        foreach (var trail in graph.Routes.Trails.Values)
         {
-            if (trail.Resource is not { } resource)
-            {
-                continue;
-            }
-
-            var stopped = graph.Resolver.Resolve(resource.Template, resource.Property("IsLogging")).Possibilities
-                .FirstOrDefault(value => value.AsBoolean == false);
-            if (stopped is not null)
+            if (trail.IsLogging.FirstOrDefault(reading => reading.Boolean == false) is { } stopped && trail.Trail.Resource is { } resource)
             {
                 yield return Report(resource.SpanOf("IsLogging"),
                     $"Trail {resource.LogicalId} is deployed with IsLogging: false{stopped.WhenText}, so it records no key events. Set IsLogging: true.",

@@ -1,6 +1,7 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
 using KmsLint.Templates.Resolution;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Templates.Rules;
 
@@ -10,37 +11,42 @@ namespace KmsLint.Templates.Rules;
 /// </summary>
 public sealed class TrailNotMultiRegionRule : LintRule
 {
+    /// <summary>The trail properties CloudFormation knows: a misspelling of IsMultiRegionTrail is named.</summary>
+    private static readonly string[] TrailProperties =
+    {
+        "AdvancedEventSelectors", "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn", "EnableLogFileValidation", "EventSelectors",
+        "IncludeGlobalServiceEvents", "InsightSelectors", "IsLogging", "IsMultiRegionTrail", "IsOrganizationTrail", "KMSKeyId",
+        "S3BucketName", "S3KeyPrefix", "SnsTopicName", "Tags", "TrailName",
+    };
+
     public override RuleDescriptor Descriptor => RuleCatalog.NoMultiRegionTrail;
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        var declared = graph.Trails.Where(trail => !trail.IsExternal).ToList();
-        var singleRegion = declared.Select(trail => SingleRegionValue(graph, trail)).ToList();
-        if (declared.Count == 0 || declared.Count < graph.Trails.Count || singleRegion.Any(value => value is null))
+        var trails = graph.Routes.Trails.Values.ToList();
+        if (trails.Count == 0 || trails.Any(trail => trail.Trail.IsExternal))
         {
             yield break;
         }
 
-        var first = declared[0].Resource!;
-        var others = declared.Count > 1
-            ? $" (as do{(declared.Count == 2 ? "es" : string.Empty)} {string.Join(", ", declared.Skip(1).Select(trail => trail.Name))})"
+        var singleRegion = trails.Select(trail => trail.IsMultiRegion.FirstOrDefault(reading => reading.Boolean == false)).ToList();
+        if (singleRegion.Any(reading => reading is null))
+        {
+            yield break;
+        }
+
+        var first = trails[0].Trail.Resource!;
+        var others = trails.Count > 1
+            ? $" (as do{(trails.Count == 2 ? "es" : string.Empty)} {string.Join(", ", trails.Skip(1).Select(trail => trail.Trail.Name))})"
             : string.Empty;
-        yield return Report(first.SpanOf("IsMultiRegionTrail"),
-            $"Trail {first.LogicalId} records only its own region{singleRegion[0]!.WhenText}{others}, so key events in other regions go unseen. "
+        var misspelt = first.Properties?.Entries.Select(entry => entry.Key.Value)
+            .FirstOrDefault(name => Suggestions.Closest(name, TrailProperties) == "IsMultiRegionTrail");
+        var hint = misspelt is null ? string.Empty : $" (it has {misspelt}: did you mean IsMultiRegionTrail?)";
+        yield return Report(misspelt is null ? first.SpanOf("IsMultiRegionTrail") : first.Properties!.KeyOf(misspelt)!.Span,
+            $"Trail {first.LogicalId} records only its own region{WhenText(singleRegion[0]!)}{others}{hint}, so key events in other regions go unseen. "
             + "Set IsMultiRegionTrail: true on one trail, or declare the organization trail under external.trails in .kmslint.yaml.",
             first.LogicalId);
     }
 
-    /// <summary>
-    /// Why the trail can be single-region: missing IsMultiRegionTrail (the default, false) or a value that can be
-    /// false; null when it is multi-region or the linter cannot know (an unknown value is not reported).
-    /// </summary>
-    private static PossibleValue? SingleRegionValue(RepoGraph graph, Trail trail)
-    {
-        var resource = trail.Resource!;
-        var node = resource.Property("IsMultiRegionTrail");
-        return node is null
-            ? new LiteralValue("false", isSymbolic: false)
-            : graph.Resolver.Resolve(resource.Template, node).Possibilities.FirstOrDefault(value => value.AsBoolean == false);
-    }
+    private static string WhenText(Reading reading) => reading.IsDefault ? string.Empty : reading.WhenText;
 }

@@ -4,7 +4,7 @@ namespace KmsLint.Patterns;
 /// Wildcard matching where the pattern is pre-split at its <c>*</c> wildcards into literal segments
 /// (case-sensitive, linear time: first segment is a prefix, last a suffix, the rest found left to right).
 /// </summary>
-internal static class Glob
+public static class Wildcard
 {
     /// <summary>Splits a CloudWatch value, where every <c>*</c> is a wildcard.</summary>
     public static string[] Split(string pattern) => pattern.Split('*');

@@ -4,7 +4,7 @@ using static KmsLint.Templates.Tests.TestLint;
 namespace KmsLint.Templates.Tests;
 
 /// <summary>The detection-route view the KMS2xx/KMS3xx rules (and KMS404) read, and what their findings tell the user.</summary>
-public class DetectionRoutesTests
+public class RouteModelTests
 {
     private const string Stack = """
         AWSTemplateFormatVersion: "2010-09-09"
@@ -60,45 +60,50 @@ public class DetectionRoutesTests
         """;
 
     [Fact]
-    public void Every_filter_and_enabled_rule_is_a_detection_with_its_verdict_computed_once()
+    public void Every_filter_and_rule_is_a_detection_with_its_verdict_computed_once()
     {
-        var routes = GraphOf(("stack.yaml", Stack)).DetectionRoutes;
+        var routes = GraphOf(("stack.yaml", Stack)).Routes;
 
-        Assert.Equal(new[] { "Filter", "Unrelated", "KeyRule" }, routes.All.Select(d => d.Resource.LogicalId));
+        Assert.Equal(new[] { "Filter", "Unrelated", "KeyRule" }, routes.All.Select(d => d.LogicalId));
         var filter = routes.Filters[0];
         Assert.Same(filter.Pattern, filter.Pattern);
         Assert.True(filter.MatchesBothLifecycleEvents);
         Assert.True(filter.IsMeantForKeyLifecycle);
         Assert.False(routes.Filters[1].IsMeantForKeyLifecycle);
         Assert.Equal(new[] { "Trail" }, filter.DeliveringTrails.Select(t => t.Name));
-        Assert.Equal(new[] { "Alarm" }, filter.Alarms.Select(a => a.Name));
-        Assert.Equal(new[] { "Alerts" }, filter.Topics.Select(t => t.Name));
+        Assert.Equal(new[] { "Alarm" }, filter.Alarms.Select(a => a.Alarm.Name));
+        Assert.Equal(new[] { "Alerts" }, filter.Targets.SelectMany(t => t.Topics).Select(t => t.Name));
+        Assert.True(filter.Works(Routes.LifecycleEvent.DisableKey));
+        Assert.Equal(5 + 5 + 1, filter.WorstCaseMinutesToDetect);
     }
 
     [Fact]
     public void An_intrinsic_in_an_event_pattern_scopes_the_rule_and_counts_as_matching()
     {
-        var rule = GraphOf(("stack.yaml", Stack)).DetectionRoutes.Rules.Single();
+        var rule = GraphOf(("stack.yaml", Stack)).Routes.EventRules.Single();
 
         Assert.Equal(new[] { "detail.resources.ARN" }, rule.Pattern.ScopedFields);
         Assert.True(rule.MatchesBothLifecycleEvents);
-        Assert.Equal("parameter OnCallTopicArn has no Default", rule.UnfollowedTargets.Single().Reason, ignoreCase: true);
+        Assert.Equal("parameter OnCallTopicArn has no Default", rule.Targets.Single().UnknownReason, ignoreCase: true);
+        Assert.Equal(Routes.RouteStatus.Unknown, rule.StatusFor(Routes.LifecycleEvent.ScheduleKeyDeletion));
     }
 
     [Fact]
     public void Resources_on_routes_are_the_chain_of_every_matching_detection_once()
     {
-        var resources = GraphOf(("stack.yaml", Stack)).DetectionRoutes.ResourcesOnRoutes();
+        var resources = GraphOf(("stack.yaml", Stack)).Routes.ResourcesOnRoutes();
 
         Assert.Equal(new[] { "Trail", "TrailLogGroup", "Filter", "Alarm", "Alerts", "AlertsSubscription", "KeyRule" }, resources.Select(r => r.LogicalId));
     }
 
     [Fact]
-    public void A_disabled_rule_is_not_a_detection()
+    public void A_disabled_rule_sees_nothing()
     {
         var disabled = Stack.Replace("      Targets: [{ Arn: !Ref OnCallTopicArn", "      State: DISABLED\n      Targets: [{ Arn: !Ref OnCallTopicArn");
 
-        Assert.Empty(GraphOf(("stack.yaml", disabled)).DetectionRoutes.Rules);
+        var rule = GraphOf(("stack.yaml", disabled)).Routes.EventRules.Single();
+        Assert.False(rule.IsEnabled);
+        Assert.Equal(Routes.RouteStatus.Broken, rule.StatusFor(Routes.LifecycleEvent.DisableKey));
     }
 
     [Fact]
@@ -109,7 +114,7 @@ public class DetectionRoutesTests
             "detail: { eventName: [DisableKey, ScheduleKeyDeletion], resources: { ARN: [!GetAtt Key.Arn] } }",
             "resources: [!GetAtt Key.Arn]\n        detail: { eventName: [DisableKey, ScheduleKeyDeletion] }");
 
-        var rule = GraphOf(("stack.yaml", envelopeScoped)).DetectionRoutes.Rules.Single();
+        var rule = GraphOf(("stack.yaml", envelopeScoped)).Routes.EventRules.Single();
         Assert.Empty(rule.Pattern.ScopedFields);
         Assert.True(rule.Pattern.Verdict!.MatchesNothing);
         var finding = Assert.Single(Linter.Lint(new[] { Source("t.yaml", envelopeScoped) }, LintSettings.Default).OfRule(RuleCatalog.DetectionMissesEvent));
@@ -144,7 +149,9 @@ public class DetectionRoutesTests
         var arn = "arn:aws:sns:eu-west-1:111122223333:security-alerts";
         var stack = Stack.Replace("!Ref OnCallTopicArn", "'" + arn + "'");
 
-        Assert.Single(Linter.Lint(new[] { Source("t.yaml", stack) }, LintSettings.Default).OfRule(RuleCatalog.TopicWithoutSubscriber));
+        var note = Assert.Single(Linter.Lint(new[] { Source("t.yaml", stack) }, LintSettings.Default).OfRule(RuleCatalog.TopicWithoutSubscriber));
+        Assert.Equal(Level.Note, note.Level);
+        Assert.Contains($"external: {{topics: [\"{arn}\"]}}", note.Message);
         var external = LintSettings.Default with { External = new ExternalResources(Array.Empty<ExternalTrail>(), new[] { arn }) };
         Assert.Empty(Linter.Lint(new[] { Source("t.yaml", stack) }, external).OfRule(RuleCatalog.TopicWithoutSubscriber));
     }
@@ -152,7 +159,7 @@ public class DetectionRoutesTests
     [Theory]
     [InlineData("'{($.eventSource=kms.amazonaws.com)&&($.eventName=DisableKey)}'", "misses ScheduleKeyDeletion")]
     [InlineData("'{($.eventSource=kms.amazonaws.com)&&($.eventName=ScheduleKeyDeletion)}'", "misses DisableKey")]
-    [InlineData("'{($.eventName=DisableKey)&&($.eventName=ScheduleKeyDeletion)}'", "requires something a real event never has")]
+    [InlineData("'{($.eventName=DisableKey)&&($.eventName=ScheduleKeyDeletion)}'", "both DisableKey and ScheduleKeyDeletion, && where || was meant")]
     public void Kms201_says_what_the_filter_misses(string pattern, string expected)
     {
         var finding = Assert.Single(LintDetection(pattern).OfRule(RuleCatalog.DetectionMissesEvent));
@@ -190,7 +197,8 @@ public class DetectionRoutesTests
             parameters: "Parameters:\n  Source: { Type: String }\n");
 
         var finding = Assert.Single(report.OfRule(RuleCatalog.NoKeyLifecycleDetection));
-        Assert.Contains("The pattern of Filter cannot be resolved", finding.Message);
+        Assert.Contains("the pattern of Filter cannot be resolved", finding.Message);
+        Assert.Equal(Level.Note, finding.Level);
         Assert.Empty(report.OfRule(RuleCatalog.DetectionMissesEvent));
         Assert.Empty(report.OfRule(RuleCatalog.PatternDoesNotParse));
     }
@@ -219,6 +227,7 @@ public class DetectionRoutesTests
 
         var finding = Assert.Single(report.OfRule(RuleCatalog.FilterOnUntrailedLogGroup));
         Assert.Contains("external.trails[].log_group", finding.Message);
+        Assert.Equal(Level.Note, finding.Level);
     }
 
     private static LintReport LintDetection(string pattern, string logGroup = "/org/cloudtrail", string parameters = "") =>

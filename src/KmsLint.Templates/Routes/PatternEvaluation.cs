@@ -1,10 +1,11 @@
 using System.Globalization;
 using KmsLint.Patterns;
 using KmsLint.Templates.Findings;
+using KmsLint.Templates.Graph;
 using KmsLint.Templates.Model;
 using KmsLint.Templates.Yaml;
 
-namespace KmsLint.Templates.Graph;
+namespace KmsLint.Templates.Routes;
 
 /// <summary>
 /// A detection's pattern parsed and evaluated against the CloudTrail corpus, once. Exactly one of
@@ -13,14 +14,20 @@ namespace KmsLint.Templates.Graph;
 /// </summary>
 public sealed class PatternEvaluation
 {
-    private PatternEvaluation(string? text, PatternVerdict? verdict, PatternSyntaxException? error, SourceSpan? errorLocation, IReadOnlyList<string> scopedFields)
+    private PatternEvaluation(
+        string? text, PatternVerdict? verdict, PatternSyntaxException? error, SourceSpan? errorLocation, IReadOnlyList<string> scopedFields,
+        Func<string, string, bool?>? admits = null, JsonValue? json = null)
     {
         Text = text;
         Verdict = verdict;
         Error = error;
         ErrorLocation = errorLocation;
         ScopedFields = scopedFields;
+        this.admits = admits;
+        Json = json;
     }
+
+    private readonly Func<string, string, bool?>? admits;
 
     /// <summary>The filter pattern text, or the event pattern's JSON text when written as a string; null otherwise.</summary>
     public string? Text { get; }
@@ -36,10 +43,19 @@ public sealed class PatternEvaluation
     /// <summary>Where the error points in the template: inside the pattern scalar where that can be computed, else the property.</summary>
     public SourceSpan? ErrorLocation { get; }
 
+    /// <summary>The event pattern as JSON (for diagnosing a pattern that matches nothing); null for filter patterns.</summary>
+    public JsonValue? Json { get; }
+
+    /// <summary>
+    /// Whether the pattern names <paramref name="value"/> for the field <paramref name="path"/>, whatever else it
+    /// requires (see <see cref="FilterPattern.Admits"/>); null when it does not test the field or was not parsed.
+    /// </summary>
+    public bool? Admits(string path, string value) => admits?.Invoke(path, value);
+
     /// <summary>Event-pattern fields given by an intrinsic (e.g. <c>resources: [!GetAtt Key.Arn]</c>): taken as matching, they scope the rule to those resources.</summary>
     public IReadOnlyList<string> ScopedFields { get; }
 
-    internal static PatternEvaluation OfFilter(Resource filter, Graph.RepoGraph graph)
+    internal static PatternEvaluation OfFilter(Resource filter, RepoGraph graph)
     {
         var node = filter.Property("FilterPattern");
         var text = TextOf(filter, node, graph);
@@ -49,11 +65,11 @@ public sealed class PatternEvaluation
         }
 
         return FilterPattern.TryParse(text, out var pattern, out var error)
-            ? new PatternEvaluation(text, CloudTrailCorpus.Evaluate(pattern!), null, null, NoFields)
+            ? new PatternEvaluation(text, CloudTrailCorpus.Evaluate(pattern!), null, null, NoFields, pattern!.Admits)
             : new PatternEvaluation(text, null, error, LocateInScalar(filter, "FilterPattern", node, error!), NoFields);
     }
 
-    internal static PatternEvaluation OfEventRule(Resource rule, Graph.RepoGraph graph)
+    internal static PatternEvaluation OfEventRule(Resource rule, RepoGraph graph)
     {
         var node = rule.Property("EventPattern");
         if (node is MappingNode mapping)
@@ -67,7 +83,8 @@ public sealed class PatternEvaluation
 
             try
             {
-                return new PatternEvaluation(null, CloudTrailCorpus.Evaluate(EventPattern.FromValue(value)), null, null, scoped);
+                var pattern = EventPattern.FromValue(value);
+                return new PatternEvaluation(null, CloudTrailCorpus.Evaluate(pattern), null, null, scoped, pattern.Admits, value);
             }
             catch (PatternSyntaxException error)
             {
@@ -84,7 +101,8 @@ public sealed class PatternEvaluation
 
         try
         {
-            return new PatternEvaluation(text, CloudTrailCorpus.Evaluate(EventPattern.Parse(text)), null, null, NoFields);
+            var pattern = EventPattern.Parse(text);
+            return new PatternEvaluation(text, CloudTrailCorpus.Evaluate(pattern), null, null, NoFields, pattern.Admits, pattern.Source);
         }
         catch (PatternSyntaxException error)
         {
@@ -96,7 +114,7 @@ public sealed class PatternEvaluation
 
     private static PatternEvaluation Unresolved() => new(null, null, null, null, NoFields);
 
-    private static string? TextOf(Resource resource, TemplateNode? node, Graph.RepoGraph graph) =>
+    private static string? TextOf(Resource resource, TemplateNode? node, RepoGraph graph) =>
         node is ScalarNode scalar ? scalar.Value : graph.Resolver.Resolve(resource.Template, node).SingleLiteral;
 
     /// <summary>Maps a position inside the pattern to the template; where that cannot be told exactly, the property.</summary>

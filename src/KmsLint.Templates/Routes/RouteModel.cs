@@ -1,0 +1,117 @@
+using KmsLint.Templates.Graph;
+using KmsLint.Templates.Model;
+
+namespace KmsLint.Templates.Routes;
+
+/// <summary>
+/// Every detection of the repository with its route, and what they cover together: an event is covered when some
+/// route works for it, so one rule for DisableKey and another for ScheduleKeyDeletion are complete between them.
+/// Rules KMS1xx–KMS3xx read it; <c>kmslint report</c> renders it. Built once per run, on first use.
+/// </summary>
+public sealed class RouteModel
+{
+    /// <summary>Bounds chains of forwarding rules (EventBridge itself stops events at a few hops).</summary>
+    private const int MaxForwardingHops = 8;
+
+    private readonly RepoGraph graph;
+    private readonly Dictionary<EventRule, EventRuleDetection> ruleDetections = new();
+
+    internal RouteModel(RepoGraph graph)
+    {
+        this.graph = graph;
+        Trails = graph.Trails.ToDictionary(trail => trail, trail => new TrailFacts(trail, graph));
+        Filters = graph.MetricFilters.Select(filter => new FilterDetection(filter, graph, Trails)).ToList();
+        foreach (var rule in graph.EventRules)
+        {
+            ruleDetections[rule] = new EventRuleDetection(rule, graph, this);
+        }
+
+        EventRules = graph.EventRules.Select(rule => ruleDetections[rule]).ToList();
+        All = Filters.Concat<Detection>(EventRules).ToList();
+        HasRecordingTrail = Trails.Values.Any(trail => trail.Records);
+    }
+
+    /// <summary>What each trail records and where it sends it.</summary>
+    public IReadOnlyDictionary<Trail, TrailFacts> Trails { get; }
+
+    public IReadOnlyList<FilterDetection> Filters { get; }
+
+    /// <summary>Every EventBridge rule, disabled ones and forwarders included.</summary>
+    public IReadOnlyList<EventRuleDetection> EventRules { get; }
+
+    /// <summary>Filters, then rules.</summary>
+    public IReadOnlyList<Detection> All { get; }
+
+    /// <summary>The detections (forwarders are not: they are links of other routes).</summary>
+    public IEnumerable<Detection> Detections => All.Where(detection => detection is not EventRuleDetection { IsForwarder: true });
+
+    /// <summary>Some trail of the set (or an external one) logs and records KMS write management events.</summary>
+    public bool HasRecordingTrail { get; }
+
+    /// <summary>Works when some route works for the event; Unknown when none does but one may; else Broken.</summary>
+    public RouteStatus CoverageOf(LifecycleEvent lifecycleEvent)
+    {
+        var statuses = All.Select(detection => detection.StatusFor(lifecycleEvent)).ToList();
+        return statuses.Contains(RouteStatus.Works) ? RouteStatus.Works
+            : statuses.Contains(RouteStatus.Unknown) ? RouteStatus.Unknown
+            : RouteStatus.Broken;
+    }
+
+    /// <summary>Every lifecycle event reaches someone along a working route.</summary>
+    public bool CoversBoth => LifecycleEvent.All.All(lifecycleEvent => CoverageOf(lifecycleEvent) == RouteStatus.Works);
+
+    /// <summary>The working route with the smallest worst case, and that worst case; null when none works.</summary>
+    public (Detection Detection, double Minutes)? Fastest =>
+        All.Select(detection => (detection, minutes: detection.WorstCaseMinutesToDetect))
+            .Where(pair => pair.minutes is not null)
+            .OrderBy(pair => pair.minutes)
+            .Select(pair => ((Detection, double)?)(pair.detection, pair.minutes!.Value))
+            .FirstOrDefault();
+
+    /// <summary>
+    /// The resources on a route of a detection that matches a lifecycle event: what feeds it, the detection, alarms,
+    /// topics and subscriptions (each once, in route order).
+    /// </summary>
+    public IReadOnlyList<Resource> ResourcesOnRoutes()
+    {
+        var seen = new HashSet<Resource>();
+        return Detections.Where(detection => detection.IsEnabled && detection.MatchesLifecycleEvent)
+            .SelectMany(detection => detection.ResourcesOnRoute())
+            .Where(seen.Add)
+            .ToList();
+    }
+
+    /// <summary>The detection of a rule.</summary>
+    public EventRuleDetection DetectionOf(EventRule rule) => ruleDetections[rule];
+
+    /// <summary>
+    /// The event arrives on the bus: CloudTrail puts API calls on the default bus (a logging trail is required, as
+    /// EventBridge documents), a declared bus receives them from elsewhere, and any other bus only through a forwarding
+    /// rule whose pattern matches it and whose own bus receives it.
+    /// </summary>
+    public bool Receives(EventBus bus, LifecycleEvent lifecycleEvent) => Receives(bus, lifecycleEvent, new List<EventBus>());
+
+    private bool Receives(EventBus bus, LifecycleEvent lifecycleEvent, List<EventBus> path)
+    {
+        if (bus.IsDefault)
+        {
+            return HasRecordingTrail;
+        }
+
+        if (bus.External is not null)
+        {
+            return true;
+        }
+
+        if (path.Contains(bus) || path.Count >= MaxForwardingHops)
+        {
+            return false;
+        }
+
+        path.Add(bus);
+        var received = graph.Forwarding.To(bus).Select(DetectionOf)
+            .Any(forwarder => forwarder.IsEnabled && forwarder.Matches(lifecycleEvent) && forwarder.Buses.Any(source => Receives(source, lifecycleEvent, path)));
+        path.RemoveAt(path.Count - 1);
+        return received;
+    }
+}
