@@ -105,6 +105,12 @@ internal sealed class TemplateSetGenerator
     private Scope scope = new();
     private bool mayNotParse;
 
+    /// <summary>
+    /// This file is a detection chain wired as it should be (trail → log group → filter → alarm → topic, and a rule),
+    /// each property given its working value four times in five: near-misses that the route rules must judge.
+    /// </summary>
+    private bool wired;
+
     private TemplateSetGenerator(Random random)
     {
         this.random = random;
@@ -138,6 +144,7 @@ internal sealed class TemplateSetGenerator
     {
         scope = new Scope();
         mayNotParse = false;
+        wired = random.Next(4) == 0;
         var form = (TemplateForm)random.Next(3);
         if (random.Next(50) == 0)
         {
@@ -170,7 +177,8 @@ internal sealed class TemplateSetGenerator
         var chainLike = random.Next(2) == 0;
         foreach (var (type, id, attributes) in ResourceTypes)
         {
-            for (var count = random.Next(chainLike ? 3 : 6) == 0 ? random.Next(1, 3) : 0; count > 0; count--)
+            var inChain = wired && type is "AWS::CloudTrail::Trail" or "AWS::Logs::LogGroup" or "AWS::Logs::MetricFilter" or "AWS::CloudWatch::Alarm" or "AWS::SNS::Topic" or "AWS::Events::Rule";
+            for (var count = (inChain && random.Next(7) != 0) || random.Next(chainLike ? 3 : 6) == 0 ? random.Next(1, 3) : 0; count > 0; count--)
             {
                 scope.Resources.Add((id + (scope.Resources.Any(r => r.Type == type) ? scope.Resources.Count.ToString() : string.Empty), type, attributes));
             }
@@ -349,24 +357,30 @@ internal sealed class TemplateSetGenerator
     {
         var properties = new List<(string, GeneratedValue)>();
 
-        void Maybe(string name, Func<GeneratedValue> value, int chance = 3)
+        void Maybe(string name, Func<GeneratedValue> value, int chance = 3, Func<GeneratedValue>? working = null)
         {
-            if (random.Next(4) < chance)
+            if (wired && working is not null && random.Next(5) != 0)
+            {
+                properties.Add((name, working()));
+            }
+            else if (random.Next(4) < chance)
             {
                 properties.Add((name, value()));
             }
         }
 
+        GeneratedValue Yes() => Scalar.Bare(true);
+
         switch (type)
         {
             case "AWS::CloudTrail::Trail":
-                Maybe("IsLogging", () => Value(Kind.Bool, 0), 4);
-                Maybe("S3BucketName", () => Value(Kind.Text, 0), 4);
-                Maybe("IsMultiRegionTrail", () => Value(Kind.Bool, 0));
-                Maybe("IncludeGlobalServiceEvents", () => Value(Kind.Bool, 0));
-                Maybe("EnableLogFileValidation", () => Value(Kind.Bool, 0));
-                Maybe("CloudWatchLogsLogGroupArn", LogGroupArn);
-                Maybe("CloudWatchLogsRoleArn", () => Value(Kind.Arn, 0));
+                Maybe("IsLogging", () => Value(Kind.Bool, 0), 4, Yes);
+                Maybe("S3BucketName", () => Value(Kind.Text, 0), 4, () => new Scalar("audit-bucket"));
+                Maybe("IsMultiRegionTrail", () => Value(Kind.Bool, 0), working: Yes);
+                Maybe("IncludeGlobalServiceEvents", () => Value(Kind.Bool, 0), working: Yes);
+                Maybe("EnableLogFileValidation", () => Value(Kind.Bool, 0), working: Yes);
+                Maybe("CloudWatchLogsLogGroupArn", LogGroupArn, working: () => Wire("AWS::Logs::LogGroup", "Arn"));
+                Maybe("CloudWatchLogsRoleArn", () => Value(Kind.Arn, 0), working: () => new Scalar("arn:aws:iam::111122223333:role/trail-to-logs"));
                 Maybe("EventSelectors", () => ListOf(EventSelector), 1);
                 Maybe("AdvancedEventSelectors", () => ListOf(AdvancedEventSelector), 1);
                 Maybe("IsOrganizationTrail", () => Value(Kind.Bool, 0), 1);
@@ -374,29 +388,32 @@ internal sealed class TemplateSetGenerator
                 Maybe("TrailName", () => Value(Kind.Text, 0), 1);
                 break;
             case "AWS::Logs::LogGroup":
-                Maybe("LogGroupName", () => random.Next(2) == 0 ? new Scalar(Pick(LogGroupNames)) : Value(Kind.Text, 0));
+                Maybe("LogGroupName", () => random.Next(2) == 0 ? new Scalar(Pick(LogGroupNames)) : Value(Kind.Text, 0), working: () => new Scalar(LogGroupNames[0]));
                 Maybe("RetentionInDays", () => Value(Kind.Number, 0));
                 Maybe("KmsKeyId", () => Reference("AWS::KMS::Key", "Arn"), 1);
                 break;
             case "AWS::Logs::MetricFilter":
-                Maybe("LogGroupName", LogGroupName, 4);
-                Maybe("FilterPattern", FilterPattern, 4);
-                Maybe("MetricTransformations", () => ListOf(MetricTransformation), 4);
+                Maybe("LogGroupName", LogGroupName, 4, () => Wire("AWS::Logs::LogGroup", null));
+                Maybe("FilterPattern", FilterPattern, 4, () => new Scalar(FilterPatterns[random.Next(3)]));
+                Maybe("MetricTransformations", () => ListOf(MetricTransformation), 4, () => new Sequence(
+                    new Mapping(("MetricNamespace", new Scalar(MetricNamespaces[0])), ("MetricName", new Scalar(MetricNames[0])), ("MetricValue", new Scalar("1")))));
                 Maybe("FilterName", () => Value(Kind.Text, 0), 1);
                 break;
             case "AWS::CloudWatch::Alarm":
                 Maybe("AlarmName", () => Value(Kind.Text, 0), 2);
-                Maybe("Namespace", () => OneOf(MetricNamespaces));
-                Maybe("MetricName", () => OneOf(MetricNames));
-                Maybe("Statistic", () => OneOf(new[] { "Sum", "Average", "Maximum", "SampleCount", "Minimum" }));
-                Maybe("Period", () => Value(Kind.Number, 0));
-                Maybe("EvaluationPeriods", () => Value(Kind.Number, 0));
+                Maybe("Namespace", () => OneOf(MetricNamespaces), working: () => new Scalar(MetricNamespaces[0]));
+                Maybe("MetricName", () => OneOf(MetricNames), working: () => new Scalar(MetricNames[0]));
+                Maybe("Statistic", () => OneOf(new[] { "Sum", "Average", "Maximum", "SampleCount", "Minimum" }), working: () => new Scalar("Sum"));
+                // A day-long period works but alerts a day late.
+                Maybe("Period", () => Value(Kind.Number, 0), working: () => Scalar.Bare(Pick(60, 300, 300, 3600, 86400)));
+                Maybe("EvaluationPeriods", () => Value(Kind.Number, 0), working: () => Scalar.Bare(Pick(1, 1, 3)));
                 Maybe("DatapointsToAlarm", () => Value(Kind.Number, 0), 1);
-                Maybe("Threshold", () => Value(Kind.Number, 0));
-                Maybe("ComparisonOperator", () => OneOf(new[] { "GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold", "GreaterThanUpperThreshold" }));
+                Maybe("Threshold", () => Value(Kind.Number, 0), working: () => Scalar.Bare(1));
+                Maybe("ComparisonOperator", () => OneOf(new[] { "GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold", "GreaterThanUpperThreshold" }),
+                    working: () => new Scalar("GreaterThanOrEqualToThreshold"));
                 Maybe("TreatMissingData", () => OneOf(new[] { "notBreaching", "missing", "breaching", "ignore" }), 2);
                 Maybe("ActionsEnabled", () => Value(Kind.Bool, 0), 1);
-                Maybe("AlarmActions", Actions);
+                Maybe("AlarmActions", Actions, working: () => new Sequence(Wire("AWS::SNS::Topic", null)));
                 Maybe("OKActions", Actions, 1);
                 Maybe("Metrics", MetricMath, 1);
                 break;
@@ -404,7 +421,8 @@ internal sealed class TemplateSetGenerator
                 Maybe("TopicName", () => OneOf(TopicNames), 2);
                 Maybe("DisplayName", () => Value(Kind.Text, 0), 1);
                 Maybe("KmsMasterKeyId", () => Reference("AWS::KMS::Key", "Arn"), 1);
-                Maybe("Subscription", () => ListOf(() => new Mapping(("Protocol", OneOf(new[] { "email", "sqs", "lambda", "https" })), ("Endpoint", Value(Kind.Text, 1)))), 2);
+                Maybe("Subscription", () => ListOf(() => new Mapping(("Protocol", OneOf(new[] { "email", "sqs", "lambda", "https" })), ("Endpoint", Value(Kind.Text, 1)))), 2,
+                    () => new Sequence(new Mapping(("Protocol", new Scalar("email")), ("Endpoint", new Scalar("security@example.com")))));
                 break;
             case "AWS::SNS::Subscription":
                 Maybe("TopicArn", TopicArn, 4);
@@ -414,10 +432,10 @@ internal sealed class TemplateSetGenerator
                 break;
             case "AWS::Events::Rule":
                 Maybe("Description", () => Value(Kind.Text, 0), 1);
-                Maybe("State", () => OneOf(new[] { "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" }));
+                Maybe("State", () => OneOf(new[] { "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" }), working: () => new Scalar("ENABLED"));
                 Maybe("EventBusName", () => Pick(Reference("AWS::Events::EventBus", "Name"), new Scalar("default"), Value(Kind.Text, 0)), 1);
-                Maybe("EventPattern", EventPattern, 4);
-                Maybe("Targets", () => ListOf(Target), 3);
+                Maybe("EventPattern", EventPattern, 4, WorkingEventPattern);
+                Maybe("Targets", () => ListOf(Target), 3, () => new Sequence(new Mapping(("Arn", Wire("AWS::SNS::Topic", null)), ("Id", new Scalar("alerts")))));
                 break;
             case "AWS::Events::EventBus":
                 Maybe("Name", () => Value(Kind.Text, 0), 4);
@@ -599,6 +617,17 @@ internal sealed class TemplateSetGenerator
         return new Mapping(pattern.ToArray());
     }
 
+    private static GeneratedValue WorkingEventPattern()
+    {
+        var detail = new Mapping(
+            ("eventSource", new Sequence(new Scalar("kms.amazonaws.com"))),
+            ("eventName", new Sequence(new Scalar("DisableKey"), new Scalar("ScheduleKeyDeletion"))));
+        return new Mapping(
+            ("source", new Sequence(new Scalar("aws.kms"))),
+            ("detail-type", new Sequence(new Scalar("AWS API Call via CloudTrail"))),
+            ("detail", detail));
+    }
+
     private GeneratedValue EventNameMatcher() => random.Next(10) switch
     {
         < 5 => new Scalar(Pick(EventNames)),
@@ -751,6 +780,12 @@ internal sealed class TemplateSetGenerator
         var attribute = attributes.Length > 0 && random.Next(6) != 0 ? Pick(attributes) : Pick("Arn", "Endpoint.Address", "Bogus");
         return Fn("Fn::GetAtt", new Sequence(new Scalar(id), new Scalar(attribute)));
     }
+
+    /// <summary>In a wired file: a Ref or GetAtt of the first resource of <paramref name="type"/>, as a working chain links it.</summary>
+    private GeneratedValue Wire(string type, string? attribute) =>
+        scope.Resources.FirstOrDefault(r => r.Type == type) is { Id: { } id }
+            ? attribute is null ? Ref(id) : Fn("Fn::GetAtt", new Sequence(new Scalar(id), new Scalar(attribute)))
+            : Reference(type, attribute);
 
     /// <summary>A Ref or GetAtt of a resource of <paramref name="type"/> in this template, else something else that could stand for it.</summary>
     private GeneratedValue Reference(string type, string? attribute)
