@@ -32,6 +32,7 @@ public sealed class GlobTests
     [InlineData("**/a/**/b/**/c", "a/c/b", false)]
     [InlineData("a/**/*.yaml/**/z", "a/x.yaml/y.yaml/z", true)]
     [InlineData("**", "", true)]
+    [InlineData("*b.yaml", "*ab.yaml", true)]
     [InlineData("a", "", false)]
     public void MatchesLikeAShellGlobWithDoubleStar(string pattern, string path, bool expected) =>
         Assert.Equal(expected, new Glob(pattern).Matches(path));

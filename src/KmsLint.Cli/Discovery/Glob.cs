@@ -20,57 +20,36 @@ internal sealed class Glob
 
     public string Pattern { get; }
 
-    /// <summary>
-    /// True when the whole of <paramref name="relativePath"/> ('/'-separated) matches. The same loop as
-    /// <see cref="SegmentMatches"/> one level up, with <c>**</c> as the star over segments: no recursion and at most
-    /// segments × path segments steps, whatever a config writes (a pattern of 100,000 <c>**</c> is just slow to read).
-    /// </summary>
+    /// <summary>True when the whole of <paramref name="relativePath"/> ('/'-separated) matches.</summary>
     public bool Matches(string relativePath)
     {
         var path = relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        int p = 0, t = 0, starP = -1, starT = 0;
-        while (t < path.Length)
-        {
-            if (p < segments.Length && segments[p] == "**")
-            {
-                starP = p++;
-                starT = t;
-            }
-            else if (p < segments.Length && SegmentMatches(segments[p], path[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (starP >= 0)
-            {
-                p = starP + 1;
-                t = ++starT;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        while (p < segments.Length && segments[p] == "**")
-            p++;
-        return p == segments.Length;
+        return WildcardMatches(segments.Length, path.Length, p => segments[p] == "**", (p, t) => SegmentMatches(segments[p], path[t]));
     }
 
-    /// <summary>Wildcard match of one segment; on a mismatch after '*', the star takes one more character.</summary>
-    private static bool SegmentMatches(string pattern, string text)
+    /// <summary>Wildcard match of one segment: <c>*</c> is the star, <c>?</c> any one character.</summary>
+    private static bool SegmentMatches(string pattern, string text) =>
+        WildcardMatches(pattern.Length, text.Length, p => pattern[p] == '*', (p, t) => pattern[p] == '?' || pattern[p] == text[t]);
+
+    /// <summary>
+    /// The wildcard loop, for segments of a path and for characters of a segment alike: a star takes any run of
+    /// elements (also none); on a mismatch after a star, the star takes one more. No recursion, at most pattern × text
+    /// steps, whatever a config writes (100,000 <c>**</c> in a row are just slow to read).
+    /// </summary>
+    private static bool WildcardMatches(int patternLength, int textLength, Func<int, bool> isStar, Func<int, int, bool> matchesOne)
     {
         int p = 0, t = 0, starP = -1, starT = 0;
-        while (t < text.Length)
+        while (t < textLength)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
+            if (p < patternLength && isStar(p))
             {
                 starP = p++;
                 starT = t;
+            }
+            else if (p < patternLength && matchesOne(p, t))
+            {
+                p++;
+                t++;
             }
             else if (starP >= 0)
             {
@@ -82,9 +61,9 @@ internal sealed class Glob
                 return false;
             }
         }
-        while (p < pattern.Length && pattern[p] == '*')
+        while (p < patternLength && isStar(p))
             p++;
-        return p == pattern.Length;
+        return p == patternLength;
     }
 }
 
