@@ -433,7 +433,7 @@ internal sealed class TemplateSetGenerator
             case "AWS::Events::Rule":
                 Maybe("Description", () => Value(Kind.Text, 0), 1);
                 Maybe("State", () => OneOf(new[] { "ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" }), working: () => new Scalar("ENABLED"));
-                Maybe("EventBusName", () => Pick(Reference("AWS::Events::EventBus", "Name"), new Scalar("default"), Value(Kind.Text, 0)), 1);
+                Maybe("EventBusName", () => Pick(Reference("AWS::Events::EventBus", null), Reference("AWS::Events::EventBus", "Name"), new Scalar("default"), Value(Kind.Text, 0)), 2);
                 Maybe("EventPattern", EventPattern, 4, WorkingEventPattern);
                 Maybe("Targets", () => ListOf(Target), 3, () => new Sequence(new Mapping(("Arn", Wire("AWS::SNS::Topic", null)), ("Id", new Scalar("alerts")))));
                 break;
@@ -536,7 +536,9 @@ internal sealed class TemplateSetGenerator
 
     private GeneratedValue Target()
     {
-        var entries = new List<(string, GeneratedValue)> { ("Arn", TopicArn()), ("Id", new Scalar("alerts")) };
+        // A bus as target forwards the events to it (a rule on that bus may be the detection), in cycles too.
+        var arn = random.Next(5) == 0 ? Reference("AWS::Events::EventBus", "Arn") : TopicArn();
+        var entries = new List<(string, GeneratedValue)> { ("Arn", arn), ("Id", new Scalar("alerts")) };
         if (random.Next(5) == 0)
         {
             entries.Add(("InputTransformer", new Mapping(
