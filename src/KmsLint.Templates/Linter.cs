@@ -13,6 +13,9 @@ public sealed record TemplateSource(string Path, Func<Stream> Open);
 public sealed record LintReport(IReadOnlyList<Finding> Findings, int TemplatesLinted, int FilesNotTemplates)
 {
     public IReadOnlyList<Assumption> Assumptions { get; init; } = Array.Empty<Assumption>();
+
+    /// <summary>Every detection route of the set (forwarders excluded), with its status per event and worst-case time to detect.</summary>
+    public IReadOnlyList<Routes.DetectionSummary> Detections { get; init; } = Array.Empty<Routes.DetectionSummary>();
 }
 
 /// <summary>The engine's entry point: parse every file once, build the repository graph, run every rule.</summary>

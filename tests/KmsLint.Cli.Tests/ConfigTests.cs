@@ -25,7 +25,7 @@ public sealed class ConfigTests : IDisposable
     [InlineData("detection:\n  routes: []\n", ".kmslint.yaml:2:11: detection.routes: name at least one route")]
     [InlineData("external:\n  trails:\n    - log_group: org-logs\n", ".kmslint.yaml:3:7: external.trails[0].name: an external trail needs a name")]
     [InlineData("external:\n  trails:\n    - name: org\n      bucket: b\n", ".kmslint.yaml:4:7: external.trails[0].bucket: unknown key (expected name, log_group)")]
-    [InlineData("external:\n  topics: [my-topic]\n", ".kmslint.yaml:2:12: external.topics[0]: 'my-topic' is not an SNS topic ARN")]
+    [InlineData("external:\n  topics: [my-topic]\n", ".kmslint.yaml:2:12: external.topics[0]: 'my-topic' is not an ARN (arn:partition:sns:region:account:...)")]
     [InlineData("exclude: legacy/**\n", ".kmslint.yaml:1:10: exclude: must be a list")]
     [InlineData("max_file_bytes: 0\n", ".kmslint.yaml:1:17: max_file_bytes: must be at least 1")]
     [InlineData("rules:\n  KMS400: off\n  KMS400: error\n", ".kmslint.yaml:3:3: invalid YAML: Duplicate key")]

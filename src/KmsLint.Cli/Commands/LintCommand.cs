@@ -60,13 +60,17 @@ internal sealed class LintCommand : ICommand
             progress.FileOpened();
             return Open(file);
         }));
-        var report = context.Lint(sources, config.Settings);
+        var report = context.Lint(sources, config.SettingsFor(discovery.Files.Select(file => (file.FullPath, file.DisplayPath))));
         progress.Done();
 
         var findings = WithUnreadableDirectories(report.Findings, discovery, config.Settings);
         if (reportedFiles is not null)
             findings = findings.Where(finding => reportedFiles.Contains(finding.Location.File)).ToList();
-        var run = new LintRun(findings, report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory);
+        var run = new LintRun(findings, report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory)
+        {
+            Assumptions = report.Assumptions,
+            Detections = report.Detections,
+        };
         IReportFormatter formatter = format switch
         {
             "json" => new JsonFormatter(),

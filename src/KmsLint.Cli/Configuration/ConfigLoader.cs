@@ -3,6 +3,7 @@ using KmsLint.Cli.Commands;
 using KmsLint.Cli.Discovery;
 using KmsLint.Templates;
 using KmsLint.Templates.Findings;
+using KmsLint.Templates.Resolution;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -23,7 +24,12 @@ internal sealed class ConfigLoader
     public const int MaxDepth = 64;
 
     private static readonly string[] TopLevelKeys =
-        { "rules", "tags", "keys", "detection", "external", "exclude", "max_file_bytes" };
+        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "max_file_bytes" };
+
+    private static readonly string[] DetectionKeys =
+        { "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect" };
+
+    private static readonly string[] ExternalKeys = { "trails", "topics", "event_buses", "ssm_parameters" };
 
     private readonly string displayPath;
 
@@ -75,6 +81,8 @@ internal sealed class ConfigLoader
         var root = Mapping(stream.Documents[0].RootNode, "(root)");
         var settings = LintSettings.Default;
         IReadOnlyList<Glob> excludes = Array.Empty<Glob>();
+        var stacks = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ssmParameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
         {
             var key = KeyName(keyNode, "(root)");
@@ -93,7 +101,14 @@ internal sealed class ConfigLoader
                     settings = ParseDetection(value, settings);
                     break;
                 case "external":
-                    settings = settings with { External = ParseExternal(value) };
+                    settings = settings with { External = ParseExternal(value, ssmParameters) };
+                    break;
+                case "stacks":
+                    foreach (var (pathNode, nameNode) in Entries(value, "stacks"))
+                    {
+                        var path = KeyName(pathNode, "stacks");
+                        stacks[Path.GetFullPath(Path.Combine(baseDirectory, path))] = Scalar(nameNode, "stacks." + path);
+                    }
                     break;
                 case "exclude":
                     excludes = Strings(value, "exclude").Select(pattern => new Glob(pattern)).ToArray();
@@ -105,7 +120,8 @@ internal sealed class ConfigLoader
                     throw UnknownKey(keyNode, key, TopLevelKeys);
             }
         }
-        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath);
+        settings = settings with { Deployment = new DeploymentFacts(new Dictionary<string, string>(StringComparer.Ordinal), ssmParameters) };
+        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath) { StackNamesByFullPath = stacks };
     }
 
     private Dictionary<string, Level?> ParseRules(YamlNode node)
@@ -166,8 +182,21 @@ internal sealed class ConfigLoader
         foreach (var (keyNode, value) in Mapping(node, "detection").Children)
         {
             var key = KeyName(keyNode, "detection");
-            if (key != "routes")
-                throw UnknownKey(keyNode, "detection." + key, new[] { "routes" });
+            switch (key)
+            {
+                case "assumed_delivery_minutes":
+                    settings = settings with { AssumedDeliveryMinutes = Minutes(value, "detection." + key) };
+                    continue;
+                case "assumed_eventbridge_minutes":
+                    settings = settings with { AssumedEventBridgeMinutes = Minutes(value, "detection." + key) };
+                    continue;
+                case "max_minutes_to_detect":
+                    settings = settings with { MaxMinutesToDetect = Minutes(value, "detection." + key) };
+                    continue;
+                case not "routes":
+                    throw UnknownKey(keyNode, "detection." + key, DetectionKeys);
+            }
+
             var routes = (DetectionRoutes)0;
             foreach (var item in Sequence(value, "detection.routes").Children)
             {
@@ -185,12 +214,13 @@ internal sealed class ConfigLoader
         return settings;
     }
 
-    private ExternalResources ParseExternal(YamlNode node)
+    private ExternalResources ParseExternal(YamlNode node, Dictionary<string, string> ssmParameters)
     {
         if (IsNull(node))
             return ExternalResources.None;
         IReadOnlyList<ExternalTrail> trails = Array.Empty<ExternalTrail>();
         IReadOnlyList<string> topics = Array.Empty<string>();
+        IReadOnlyList<string> buses = Array.Empty<string>();
         foreach (var (keyNode, value) in Mapping(node, "external").Children)
         {
             var key = KeyName(keyNode, "external");
@@ -201,17 +231,43 @@ internal sealed class ConfigLoader
                         .Select((item, index) => ParseTrail(item, $"external.trails[{index}]")).ToArray();
                     break;
                 case "topics":
-                    topics = Strings(value, "external.topics");
-                    for (var i = 0; i < topics.Count; i++)
-                        if (!IsSnsTopicArn(topics[i]))
-                            throw Error(((YamlSequenceNode)value).Children[i], $"external.topics[{i}]",
-                                $"'{topics[i]}' is not an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<name>)");
+                    topics = ArnPatterns(value, "external.topics", "sns");
+                    break;
+                case "event_buses":
+                    buses = ArnPatterns(value, "external.event_buses", "events");
+                    break;
+                case "ssm_parameters":
+                    foreach (var (nameNode, parameterValue) in Entries(value, "external.ssm_parameters"))
+                    {
+                        var name = KeyName(nameNode, "external.ssm_parameters");
+                        ssmParameters[name] = Scalar(parameterValue, "external.ssm_parameters." + name);
+                    }
                     break;
                 default:
-                    throw UnknownKey(keyNode, "external." + key, new[] { "trails", "topics" });
+                    throw UnknownKey(keyNode, "external." + key, ExternalKeys);
             }
         }
-        return new ExternalResources(trails, topics);
+        return new ExternalResources(trails, topics) { EventBuses = buses };
+    }
+
+    /// <summary>ARNs that may stand for a resource in every region or account; one that could never match is an error.</summary>
+    private IReadOnlyList<string> ArnPatterns(YamlNode node, string key, string service)
+    {
+        var texts = Strings(node, key);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (Templates.Graph.ArnPattern.Parse(texts[i], service, out var problem) is null)
+                throw Error(((YamlSequenceNode)node).Children[i], $"{key}[{i}]", problem!);
+        }
+        return texts;
+    }
+
+    private double Minutes(YamlNode node, string key)
+    {
+        var text = node is YamlScalarNode scalar ? scalar.Value : null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes < 0 || minutes > 1_000_000)
+            throw Error(node, key, "must be a number of minutes from 0");
+        return minutes;
     }
 
     private ExternalTrail ParseTrail(YamlNode node, string path)
@@ -235,14 +291,12 @@ internal sealed class ConfigLoader
         return new ExternalTrail(name ?? throw Error(node, path + ".name", "an external trail needs a name"), logGroup);
     }
 
-    private static bool IsSnsTopicArn(string value)
-    {
-        var parts = value.Split(':');
-        return parts.Length == 6 && parts[0] == "arn" && parts[2] == "sns" && parts[5].Length > 0;
-    }
-
     private YamlMappingNode Mapping(YamlNode node, string key) =>
         node as YamlMappingNode ?? throw Error(node, key, "must be a mapping");
+
+    /// <summary>The entries of a mapping; none for an empty value.</summary>
+    private IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlNode node, string key) =>
+        IsNull(node) ? Array.Empty<KeyValuePair<YamlNode, YamlNode>>() : Mapping(node, key).Children;
 
     private YamlSequenceNode Sequence(YamlNode node, string key) =>
         node as YamlSequenceNode ?? throw Error(node, key, "must be a list");

@@ -10,4 +10,19 @@ namespace KmsLint.Cli.Configuration;
 internal sealed record LintConfig(LintSettings Settings, ExcludeSet Excludes, string? DisplayPath)
 {
     public static LintConfig Default { get; } = new(LintSettings.Default, ExcludeSet.None, null);
+
+    /// <summary>The <c>stacks:</c> map: a template's full path → the stack it is deployed as.</summary>
+    public IReadOnlyDictionary<string, string> StackNamesByFullPath { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The settings with the stack names keyed by the paths the linted files are shown as.</summary>
+    public LintSettings SettingsFor(IEnumerable<(string FullPath, string DisplayPath)> files)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (fullPath, displayPath) in files)
+        {
+            if (StackNamesByFullPath.TryGetValue(fullPath, out var name))
+                names[displayPath] = name;
+        }
+        return names.Count == 0 ? Settings : Settings with { Deployment = Settings.Deployment with { StackNames = names } };
+    }
 }

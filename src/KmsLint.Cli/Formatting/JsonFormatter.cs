@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KmsLint.Cli.Commands;
 using KmsLint.Templates.Findings;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Cli.Formatting;
 
@@ -27,8 +28,41 @@ internal sealed class JsonFormatter : IReportFormatter
         foreach (var finding in run.Findings)
             WriteFinding(json, finding);
         json.WriteEndArray();
+        json.WriteStartArray("detections");
+        foreach (var detection in run.Detections)
+            WriteDetection(json, detection);
+        json.WriteEndArray();
+        json.WriteStartArray("assumptions");
+        foreach (var assumption in run.Assumptions)
+        {
+            json.WriteStartObject();
+            json.WriteString("message", assumption.Message);
+            json.WriteString("file", assumption.Location.File);
+            json.WriteNumber("line", assumption.Location.StartLine);
+            json.WriteNumber("column", assumption.Location.StartColumn);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    private static void WriteDetection(Utf8JsonWriter json, DetectionSummary detection)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", detection.Kind);
+        json.WriteString("logicalId", detection.LogicalId);
+        json.WriteString("file", detection.Location.File);
+        json.WriteNumber("line", detection.Location.StartLine);
+        json.WriteStartObject("events");
+        foreach (var (name, status) in detection.Status)
+            json.WriteString(name, status.ToString().ToLowerInvariant());
+        json.WriteEndObject();
+        if (detection.WorstCaseMinutesToDetect is { } minutes)
+            json.WriteNumber("worstCaseMinutesToDetect", Math.Round(minutes, 1));
+        else
+            json.WriteNull("worstCaseMinutesToDetect");
+        json.WriteEndObject();
+    }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {

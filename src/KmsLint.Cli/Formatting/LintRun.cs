@@ -1,4 +1,5 @@
 using KmsLint.Templates.Findings;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Cli.Formatting;
 
@@ -9,6 +10,12 @@ namespace KmsLint.Cli.Formatting;
 /// <param name="WorkingDirectory">What relative finding paths are relative to (SARIF's %SRCROOT%).</param>
 internal sealed record LintRun(IReadOnlyList<Finding> Findings, int TemplatesLinted, int FilesNotTemplates, string WorkingDirectory)
 {
+    /// <summary>The links the engine made on an assumption (a stack name), each with how to declare it.</summary>
+    public IReadOnlyList<Assumption> Assumptions { get; init; } = Array.Empty<Assumption>();
+
+    /// <summary>The detection routes, with their status and worst-case time to detect.</summary>
+    public IReadOnlyList<DetectionSummary> Detections { get; init; } = Array.Empty<DetectionSummary>();
+
     /// <summary>Unsuppressed findings at <paramref name="level"/>.</summary>
     public int Count(Level level) => Findings.Count(finding => !finding.IsSuppressed && finding.Level == level);
 

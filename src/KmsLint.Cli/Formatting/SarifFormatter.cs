@@ -33,6 +33,7 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteString("columnKind", "utf16CodeUnits");
+        WriteAssumptions(json, run);
         json.WriteStartArray("results");
         foreach (var finding in run.Findings)
             WriteResult(json, finding);
@@ -41,6 +42,32 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndArray();
         json.WriteEndObject();
     });
+
+    /// <summary>The links made on an assumption, as notifications of the run (SARIF's place for what is not a result).</summary>
+    private static void WriteAssumptions(Utf8JsonWriter json, LintRun run)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var assumption in run.Assumptions)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "note");
+            json.WriteStartObject("message");
+            json.WriteString("text", assumption.Message);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            WritePhysicalLocation(json, assumption.Location);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
 
     private static void WriteTool(Utf8JsonWriter json)
     {

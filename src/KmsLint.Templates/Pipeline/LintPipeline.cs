@@ -59,7 +59,7 @@ internal static class LintPipeline
             }
         }
 
-        var graph = new RepoGraph(templates, settings.External, settings.Deployment);
+        var graph = new RepoGraph(templates, settings);
         var ruleSettings = settings with { Unparsed = new UnparsedTemplates(unparsed) };
         foreach (var rule in rules)
         {
@@ -74,7 +74,8 @@ internal static class LintPipeline
             .Select(assumption => new Assumption(assumption.Describe(), assumption.ImportLocation))
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
-        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions };
+        var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
+        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions, Detections = detections };
     }
 
     /// <summary>

@@ -11,10 +11,11 @@ namespace KmsLint.Templates.Routes;
 /// <summary>One reason the simulated alarm does not notify on an event, with the property that causes it.</summary>
 public sealed class AlarmProblem
 {
-    internal AlarmProblem(AlarmFailure failure, AlarmOutcome outcome, string property, SourceSpan location)
+    internal AlarmProblem(AlarmFailure failure, AlarmOutcome outcome, bool onlyInThisActivity, string property, SourceSpan location)
     {
         Failure = failure;
         Outcome = outcome;
+        OnlyInThisActivity = onlyInThisActivity;
         Property = property;
         Location = location;
     }
@@ -23,6 +24,9 @@ public sealed class AlarmProblem
 
     /// <summary>The scenario (quiet or busy log group) where it shows, with the values compared.</summary>
     public AlarmOutcome Outcome { get; }
+
+    /// <summary>The alarm fires in the other scenario (quiet or busy): the problem shows only in this one.</summary>
+    public bool OnlyInThisActivity { get; }
 
     /// <summary>The property to change, e.g. <c>Statistic</c>, <c>Threshold</c>, <c>TreatMissingData</c>.</summary>
     public string Property { get; }
@@ -86,6 +90,7 @@ public sealed class AlarmRoute
     internal AlarmRoute(FilterDetection detection, Alarm alarm, RepoGraph graph)
     {
         Alarm = alarm;
+        Filter = detection.Filter;
         var resource = alarm.Resource;
         var published = detection.Filter.Transformations
             .SelectMany(transformation => transformation.Metrics.Select(id => (transformation, id)))
@@ -109,6 +114,9 @@ public sealed class AlarmRoute
     private readonly bool notifiesSomeone;
 
     public Alarm Alarm { get; }
+
+    /// <summary>The metric filter whose metric the alarm watches.</summary>
+    public MetricFilter Filter { get; }
 
     /// <summary>The filter's transformation that publishes the metric the alarm watches.</summary>
     public MetricTransformation Transformation { get; }
@@ -260,7 +268,7 @@ public sealed class AlarmRoute
             }
 
             var property = PropertyOf(failed.Failure!.Value, current);
-            problems.Add(new AlarmProblem(failed.Failure.Value, failed, property, property == "MetricValue" ? Transformation.SpanOf("MetricValue") : Alarm.Resource.SpanOf(property)));
+            problems.Add(new AlarmProblem(failed.Failure.Value, failed, quiet.Fires || busy.Fires, property, property == "MetricValue" ? Transformation.SpanOf("MetricValue") : Alarm.Resource.SpanOf(property)));
             if (Mended(current, failed) is not { } mended)
             {
                 break;

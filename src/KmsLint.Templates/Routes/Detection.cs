@@ -123,8 +123,13 @@ public abstract class Detection
         }
 
         // Selecting KMS as the source is meant for it too, unless the event names listed are all others (CreateKey, PutKeyPolicy).
-        return names.All(admits => admits is null) && kms.Any(field => evaluation.Admits(field.Field, field.Value) == true);
+        // Selecting means KMS and not everything: a catch-all (prefix "") that ships every event to a log group is not.
+        return names.All(admits => admits is null)
+            && kms.Any(field => evaluation.Admits(field.Field, field.Value) == true && evaluation.Admits(field.Field, OtherService(field.Value)) != true);
     }
+
+    /// <summary>The same kind of value for a service that is not KMS: <c>aws.kms</c> → <c>aws.s3</c>.</summary>
+    private static string OtherService(string kmsValue) => kmsValue.Replace("kms", "s3");
 
     /// <summary>Every scalar under a node (bounded depth; aliases may share nodes).</summary>
     private static IEnumerable<string> Texts(Yaml.TemplateNode? node, int depth) => node switch

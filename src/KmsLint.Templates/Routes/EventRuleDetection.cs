@@ -59,8 +59,11 @@ public sealed class EventRuleDetection : Detection
     /// <summary>The buses it forwards matching events to.</summary>
     public IEnumerable<EventBus> ForwardsTo => Targets.SelectMany(target => target.Buses).Distinct();
 
-    /// <summary>A rule whose only purpose is to move events to other buses: followed, not judged as a detection.</summary>
-    public bool IsForwarder => Targets.Any() && Targets.All(target => target.Buses.Count > 0);
+    /// <summary>
+    /// A rule whose only purpose is to move events to other buses of the set: followed, not judged as a detection. One
+    /// that forwards to a bus declared external ends the route in this repository, so it is the detection here.
+    /// </summary>
+    public bool IsForwarder => Targets.Any() && Targets.All(target => target.Buses.Count > 0 && target.Buses.All(bus => bus.External is null));
 
     /// <summary>The event arrives on a bus it is on: the default bus (with a logging trail), a declared bus, or through a forwarding rule.</summary>
     public bool Receives(LifecycleEvent lifecycleEvent) => Buses.Any(bus => model.Receives(bus, lifecycleEvent));

@@ -27,7 +27,10 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
             {
                 if (seen.Add((alarm, route.MismatchProperty)))
                 {
-                    yield return Report(alarm.Resource.SpanOf(route.MismatchProperty), $"Alarm {id} never fires: {mismatch}. Make its {route.MismatchProperty} those of the filter's metric.", id);
+                    var fix = route.MismatchProperty == "Unit"
+                        ? "Remove Unit from the alarm, or give the filter's MetricTransformations the same Unit."
+                        : "Give the alarm exactly the dimensions the filter publishes (or none on either).";
+                    yield return Report(alarm.Resource.SpanOf(route.MismatchProperty), $"Alarm {id} never fires: {mismatch}. {fix}", id);
                 }
 
                 continue;
@@ -43,8 +46,10 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
                 var (verdict, problem) = group.First();
                 var scope = Scope(route, group.Select(pair => pair.Verdict).ToList());
                 var level = problem.Failure == AlarmFailure.AlreadyInAlarmFromOrdinaryTraffic && problem.Property is "Statistic" or "ExtendedStatistic" ? Level.Warning : Level.Error;
+                // A cause in the filter goes on the filter, where it is fixed (and suppressed).
                 var owner = problem.Property == "MetricValue" ? route.Transformation.SpanOf("MetricValue") : problem.Location;
-                yield return Report(level, owner, $"Alarm {id} {Explain(verdict, problem)}{scope}. {Fix(verdict, problem)}", id);
+                var ownerId = problem.Property == "MetricValue" ? route.Filter.LogicalId! : id;
+                yield return Report(level, owner, $"Alarm {id} {Explain(verdict, problem)}{scope}. {Fix(verdict, problem)}", ownerId);
             }
 
             var notSimulated = route.Verdicts.FirstOrDefault(v => v.NotSimulated is not null);
@@ -72,27 +77,28 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
     {
         var alarm = verdict.Definition!;
         var outcome = problem.Outcome;
-        var where = outcome.Activity == Activity.Busy
-            ? $"in a busy log group (other CloudTrail events every minute{(verdict.DefaultValue is { } d ? $", each minute without a match reporting DefaultValue {AlarmRoute.Format(d)}" : string.Empty)})"
-            : "in a quiet log group (no other log events for a while)";
+        var where = !problem.OnlyInThisActivity ? string.Empty
+            : outcome.Activity == Activity.Busy
+            ? $"in a busy log group (other CloudTrail events every minute{(verdict.DefaultValue is { } d ? $", each minute without a match reporting DefaultValue {AlarmRoute.Format(d)}" : string.Empty)}) "
+            : "in a quiet log group (no other log events for a while) ";
         var period = $"{alarm.PeriodSeconds}-second period";
         return problem.Failure switch
         {
             AlarmFailure.NoEventDatapoint =>
-                $"never gets a datapoint from {verdict.Event}: the filter's MetricValue takes a field that the {verdict.Event} record does not carry as a number, so the event publishes nothing",
+                "never gets a datapoint: the filter's MetricValue takes a field that the record does not carry as a number, so the event publishes nothing",
             AlarmFailure.StatisticHidesEvent =>
-                $"uses {verdict.Statistic}: {where} the event's {Number(outcome.EventAloneValue)} is {Statistic(verdict.Statistic)} to {Number(outcome.EventPeriodValue)} over the {period}, which does not reach the threshold {Number(alarm.Threshold)}",
+                $"uses {verdict.Statistic}: {where}the event's {Number(outcome.EventAloneValue)} is {Statistic(verdict.Statistic)} to {Number(outcome.EventPeriodValue)} over the {period}, which does not reach the threshold {Number(alarm.Threshold)}",
             AlarmFailure.ThresholdNotReached when alarm.Comparison is Comparison.LessThanThreshold or Comparison.LessThanOrEqualToThreshold =>
                 $"fires when the value drops ({alarm.Comparison}), never when a key lifecycle event is counted",
             AlarmFailure.ThresholdNotReached =>
                 $"needs {verdict.Statistic} {(alarm.Comparison == Comparison.GreaterThanThreshold ? "above" : "at or above")} {Number(alarm.Threshold)}, but one event gives {Number(outcome.EventPeriodValue)} over the {period}, so a single DisableKey or ScheduleKeyDeletion does not fire it",
             AlarmFailure.TooFewBreachingPeriods =>
-                $"needs {alarm.DatapointsToAlarm} breaching periods out of {alarm.EvaluationPeriods}, but one event breaches one period and {where} the others {(alarm.TreatMissingData == MissingData.NotBreaching ? "count as not breaching (TreatMissingData: notBreaching)" : "are not breaching")}",
+                $"needs {alarm.DatapointsToAlarm} breaching periods out of {alarm.EvaluationPeriods}, but one event breaches one period and {where}the others {(alarm.TreatMissingData == MissingData.NotBreaching ? "count as not breaching (TreatMissingData: notBreaching)" : "are not breaching")}",
             AlarmFailure.AlreadyInAlarmFromMissingData =>
-                $"treats missing data as breaching, so {where} it already sits in ALARM and the event changes no state: nobody is notified",
+                "treats missing data as breaching, and every period without a matching event has no datapoint, so it already sits in ALARM when the event comes: the event changes no state and nobody is notified",
             _ when verdict.Statistic == "SampleCount" =>
-                $"counts samples, and the filter's DefaultValue adds one every minute with logs: {where} it goes into ALARM on ordinary traffic and stays there, so a key lifecycle event changes no state (and quiet spells end in a false alarm)",
-            _ => $"already breaches on ordinary traffic ({where} {verdict.Statistic} is {Number(outcome.EventPeriodValue)} against the threshold {Number(alarm.Threshold)}), so it sits in ALARM and the event changes no state",
+                $"counts samples, and the filter's DefaultValue adds one every minute with logs: {where}it goes into ALARM on ordinary traffic and stays there, so a key lifecycle event changes no state (and quiet spells end in a false alarm)",
+            _ => $"already breaches on ordinary traffic ({where}{verdict.Statistic} is {Number(outcome.EventPeriodValue)} against the threshold {Number(alarm.Threshold)}), so it sits in ALARM and the event changes no state",
         };
     }
 

@@ -18,7 +18,7 @@ public sealed class DetectionMissesEventRule : LintRule
 
     private const string EventPatternFix =
         "Match source aws.kms, detail-type AWS API Call via CloudTrail, detail.eventSource kms.amazonaws.com and " +
-        "detail.eventName [DisableKey, ScheduleKeyDeletion]; to watch one key, filter on detail.resources.ARN";
+        "detail.eventName [DisableKey, ScheduleKeyDeletion]; to watch one key, filter on detail.resources.ARN.";
 
     public override RuleDescriptor Descriptor => RuleCatalog.DetectionMissesEvent;
 
@@ -33,7 +33,7 @@ public sealed class DetectionMissesEventRule : LintRule
             if (verdict.MatchesNothing)
             {
                 yield return Report(detection.PatternSpan,
-                    $"{detection.Title} matches no real CloudTrail event: {WhyNothingMatches(detection)}. {fix}.", detection.LogicalId);
+                    $"{detection.Title} matches no real CloudTrail event: {WhyNothingMatches(detection)}. {fix}", detection.LogicalId);
                 continue;
             }
 
@@ -41,7 +41,7 @@ public sealed class DetectionMissesEventRule : LintRule
             if (missed.Count > 0)
             {
                 yield return Report(detection.PatternSpan,
-                    $"{detection.Title} misses {string.Join(" and ", missed)}, and no other detection of the repository matches {(missed.Count == 1 ? "it" : "them")}. {fix}.",
+                    $"{detection.Title} misses {string.Join(" and ", missed)}, and no other detection of the repository matches {(missed.Count == 1 ? "it" : "them")}. {fix}",
                     detection.LogicalId);
             }
 
@@ -51,6 +51,8 @@ public sealed class DetectionMissesEventRule : LintRule
             }
         }
     }
+
+    // The filter fix ends with the pattern to copy: no punctuation is glued to it.
 
     /// <summary>A rule that matches the events but sits on a bus they never reach.</summary>
     private Finding? BusProblem(RepoGraph graph, EventRuleDetection rule)
@@ -69,7 +71,7 @@ public sealed class DetectionMissesEventRule : LintRule
             return null;
         }
 
-        var busName = rule.Buses.Count > 0 ? string.Join(", ", rule.Buses.Select(bus => bus.Name)) : rule.UnmatchedBusName;
+        var busName = rule.Buses.Count > 0 ? string.Join(", ", rule.Buses.Select(bus => bus.Names.Count > 0 ? bus.Names[0] : bus.Name).Distinct()) : rule.UnmatchedBusName;
         var forwarders = rule.Buses.SelectMany(graph.Forwarding.To).Select(graph.Routes.DetectionOf).ToList();
         var why = forwarders.Count == 0
             ? "CloudTrail delivers API calls only to the default bus of their region, and no rule in the linted templates forwards them there"

@@ -43,7 +43,13 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
         // A pattern built from something unknown (a parameter without Default) cannot be verified: say so rather
         // than let it pass as an attempt the link rules would judge.
         var unverifiable = detections.Where(d => !d.Pattern.IsJudged && d.Resource.Property(d.PatternProperty) is not null).Select(d => d.LogicalId).ToList();
-        var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one).";
+        // Events forwarded to a bus outside the set are likely watched there: say how to declare it rather than suggest a new detection only.
+        var forwardedOut = graph.Routes.EventRules.Where(rule => rule.IsEnabled && rule.MatchesLifecycleEvent)
+            .SelectMany(rule => rule.Targets).Select(target => target.OutsideArn).FirstOrDefault(arn => arn is not null && Graph.Arn.Parse(arn)?.EventBusName is not null);
+        var forwarded = forwardedOut is null
+            ? string.Empty
+            : $" Events are forwarded to {forwardedOut}: if a rule there alerts on them, declare it in .kmslint.yaml: external: {{event_buses: [\"{forwardedOut}\"]}}";
+        var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one)." + forwarded;
         yield return unverifiable.Count == 0
             ? Report(closest.Start, settings.Unparsed.Qualify(message, "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule"))
             : Report(Level.Note, closest.Start,

@@ -33,7 +33,8 @@ public sealed class TopicWithoutSubscriberRule : LintRule
             }
         }
 
-        foreach (var target in targets.Where(target => target.Topics.Count == 0 && target.Buses.Count == 0).Distinct())
+        var reported = new HashSet<SourceSpan>();
+        foreach (var target in targets.Where(target => target.Topics.Count == 0 && target.Buses.Count == 0 && reported.Add(target.Location)))
         {
             yield return Report(Level.Note, target.Location, Unfollowed(target), target.Owner.LogicalId);
         }
