@@ -365,13 +365,18 @@ internal static class StructuredFuzz
                 routes.Add("eventbridge");
             }
 
+            string Minutes(double minutes) => minutes.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var config = new StringBuilder()
                 .Append("tags:\n  required: [").Append(string.Join(", ", settings.RequiredTagKeys)).Append("]\n")
                 .Append("keys:\n  min_pending_window_days: ").Append(settings.MinPendingWindowDays).Append('\n')
-                .Append("detection:\n  routes: [").Append(string.Join(", ", routes)).Append("]\n");
-            if (settings.External.Trails.Count + settings.External.TopicArns.Count > 0)
+                .Append("detection:\n  routes: [").Append(string.Join(", ", routes)).Append("]\n")
+                .Append("  max_minutes_to_detect: ").Append(Minutes(settings.MaxMinutesToDetect)).Append('\n')
+                .Append("  assumed_delivery_minutes: ").Append(Minutes(settings.AssumedDeliveryMinutes)).Append('\n')
+                .Append("  assumed_eventbridge_minutes: ").Append(Minutes(settings.AssumedEventBridgeMinutes)).Append('\n')
+                .Append("external:\n");
+            if (settings.External.Trails.Count > 0)
             {
-                config.Append("external:\n  trails:\n");
+                config.Append("  trails:\n");
                 foreach (var trail in settings.External.Trails)
                 {
                     config.Append("    - name: ").Append(trail.Name).Append('\n');
@@ -380,8 +385,26 @@ internal static class StructuredFuzz
                         config.Append("      log_group: ").Append(trail.LogGroup).Append('\n');
                     }
                 }
+            }
 
-                config.Append("  topics: [").Append(string.Join(", ", settings.External.TopicArns)).Append("]\n");
+            config.Append("  topics: [").Append(string.Join(", ", settings.External.TopicArns)).Append("]\n")
+                .Append("  event_buses: [").Append(string.Join(", ", settings.External.EventBuses)).Append("]\n");
+            if (settings.Deployment.SsmParameters.Count > 0)
+            {
+                config.Append("  ssm_parameters:\n");
+                foreach (var (name, value) in settings.Deployment.SsmParameters)
+                {
+                    config.Append("    \"").Append(name).Append("\": \"").Append(value).Append("\"\n");
+                }
+            }
+
+            if (settings.Deployment.StackNames.Count > 0)
+            {
+                config.Append("stacks:\n");
+                foreach (var (path, name) in settings.Deployment.StackNames)
+                {
+                    config.Append("  ").Append(path).Append(": ").Append(name).Append('\n');
+                }
             }
 
             return config.ToString();

@@ -128,7 +128,7 @@ internal sealed class TemplateSetGenerator
             files.Add(generator.File(i));
         }
 
-        return new GeneratedSet(index, files, generator.Settings());
+        return new GeneratedSet(index, files, generator.Settings(files));
     }
 
     /// <summary>SplitMix64 of seed and index: neighbouring sets get unrelated random streams.</summary>
@@ -945,7 +945,8 @@ internal sealed class TemplateSetGenerator
         }
     }
 
-    private LintSettings Settings()
+    /// <summary>Settings as a <c>.kmslint.yaml</c> can give them: routes, tags, keys, timing, external resources, stack names and SSM values.</summary>
+    private LintSettings Settings(IReadOnlyList<GeneratedFile> files)
     {
         var settings = LintSettings.Default with
         {
@@ -959,8 +960,29 @@ internal sealed class TemplateSetGenerator
             {
                 External = new ExternalResources(
                     new[] { new ExternalTrail("organization-trail", random.Next(2) == 0 ? Pick(LogGroupNames) : null) },
-                    random.Next(2) == 0 ? new[] { Pick(TopicArns) } : Array.Empty<string>()),
+                    random.Next(2) == 0 ? new[] { Pick(TopicArns) } : Array.Empty<string>())
+                {
+                    EventBuses = random.Next(2) == 0 ? new[] { "arn:aws:events:us-east-1:111122223333:event-bus/central" } : Array.Empty<string>(),
+                },
             };
+        }
+
+        if (random.Next(4) == 0)
+        {
+            settings = settings with
+            {
+                MaxMinutesToDetect = Pick(1.0, 5, 15, 60, 1440),
+                AssumedDeliveryMinutes = Pick(0.0, 5, 15),
+                AssumedEventBridgeMinutes = Pick(0.0, 1, 5),
+            };
+        }
+
+        if (random.Next(4) == 0)
+        {
+            // What ${AWS::StackName} and {{resolve:ssm:...}} or SSM-typed parameters stand for in the deployment.
+            var stacks = files.Where(_ => random.Next(2) == 0).ToDictionary(file => file.Path, _ => Pick("audit", "security", "org-audit"), StringComparer.Ordinal);
+            var ssm = new Dictionary<string, string>(StringComparer.Ordinal) { ["/org/security/topic-arn"] = Pick(TopicArns), ["/org/cloudtrail/log-group"] = LogGroupNames[0] };
+            settings = settings with { Deployment = new Templates.Resolution.DeploymentFacts(stacks, ssm) };
         }
 
         return settings;
