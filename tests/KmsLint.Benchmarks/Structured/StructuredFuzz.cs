@@ -43,8 +43,8 @@ internal static class StructuredFuzz
                 for (var thread = 0; thread < workers; thread++)
                 {
                     var index = stopped.Slots[thread];
-                    next[thread] = index == Finished ? end : index + workers;
-                    if (index == Finished)
+                    next[thread] = index == Finished ? end : index < 0 ? ~index + workers : index + workers;
+                    if (index == Finished || index < 0)
                     {
                         continue;
                     }
@@ -70,7 +70,7 @@ internal static class StructuredFuzz
         return tally.Failures.Count == 0 ? 0 : 1;
     }
 
-    /// <summary>How a worker process ended early: the set each thread was on (<see cref="Finished"/> for none), and why.</summary>
+    /// <summary>How a worker process ended early: each thread's slot (see <see cref="ProgressFile"/>), and why.</summary>
     private sealed record Stopped(long[] Slots, int? HungThread, string Crash);
 
     /// <summary>
@@ -129,7 +129,7 @@ internal static class StructuredFuzz
                 {
                     seen[w] = (index, DateTime.UtcNow);
                 }
-                else if (index != Finished && DateTime.UtcNow - seen[w].Since > HangLimit)
+                else if (index >= 0 && index != Finished && DateTime.UtcNow - seen[w].Since > HangLimit)
                 {
                     hungThread = w;
                 }
@@ -143,6 +143,11 @@ internal static class StructuredFuzz
         }
 
         process.WaitForExit(); // drains the redirected output
+        if (hungThread is { } thread && watched[thread] != seen[thread].Index)
+        {
+            hungThread = null; // it reported the set just before the kill: slow, not hung, and already counted
+        }
+
         if (hungThread is null && process.ExitCode == 0)
         {
             return null;
@@ -181,6 +186,7 @@ internal static class StructuredFuzz
             {
                 progress[w] = index;
                 output.WriteLine(Check(TemplateSetGenerator.Generate(seed, index)));
+                progress[w] = ~index; // done with it: not in flight should the worker die now
             }
 
             progress[w] = Finished;
@@ -411,7 +417,10 @@ internal static class StructuredFuzz
         }
     }
 
-    /// <summary>One 64-bit slot per worker thread in a file both processes map: the set the thread is on.</summary>
+    /// <summary>
+    /// One 64-bit slot per worker thread in a file both processes map: the set the thread is linting, <c>~set</c> once
+    /// it has reported it, or <see cref="Finished"/>.
+    /// </summary>
     private sealed class ProgressFile : IDisposable
     {
         private readonly MemoryMappedFile file;
