@@ -261,6 +261,9 @@ internal static class StructuredFuzz
 
         public long Sets { get; private set; }
 
+        /// <summary>Sets counted at the last progress line (every 100,000).</summary>
+        private long reported;
+
         /// <summary>The set that took longest to lint, a hang's near miss.</summary>
         private (long Index, long Milliseconds) Slowest { get; set; }
 
@@ -298,8 +301,9 @@ internal static class StructuredFuzz
                     Count(setsPerRule, rule);
                 }
 
-                if (Sets % 100_000 == 0)
+                if (Sets / 100_000 > reported / 100_000)
                 {
+                    reported = Sets;
                     Console.WriteLine($"  structured: {Sets:N0} sets");
                 }
             }
