@@ -1,3 +1,4 @@
+using KmsLint.Templates.Findings;
 using static KmsLint.Templates.Tests.TestLint;
 
 namespace KmsLint.Templates.Tests;
@@ -63,8 +64,10 @@ public class BrokenTemplateTests
     {
         var report = LintSet(("trail.yaml", Trail), ("detection.yaml", BrokenDetection));
 
-        Assert.Single(report.Findings, f => f.RuleId == "KMS900" && f.Location.File == "detection.yaml");
+        Assert.Single(report.Findings, f => f.RuleId == "KMS900" && f.Location.File == "detection.yaml" && f.Level == Level.Error);
         var noDetection = Assert.Single(report.Findings, f => f.RuleId == "KMS200");
+        // KmsLint cannot know whether the detection is absent: a note, while the broken file is the error to fix.
+        Assert.Equal(Level.Note, noDetection.Level);
         Assert.StartsWith("Result incomplete: detection.yaml does not parse (KMS900) and may declare the detection; fix it and lint again. "
             + "In the templates that parse: No enabled detection", noDetection.Message);
     }
@@ -75,6 +78,7 @@ public class BrokenTemplateTests
         var report = LintSet(("trail.yaml", Trail), ("network.yaml", BrokenNetwork));
 
         var noDetection = Assert.Single(report.Findings, f => f.RuleId == "KMS200");
+        Assert.Equal(Level.Error, noDetection.Level);
         Assert.StartsWith("No enabled detection matches both DisableKey and ScheduleKeyDeletion", noDetection.Message);
     }
 
@@ -90,6 +94,7 @@ public class BrokenTemplateTests
             """));
 
         var noTrail = Assert.Single(report.Findings, f => f.RuleId == "KMS100");
+        Assert.Equal(Level.Note, noTrail.Level);
         Assert.StartsWith("Result incomplete: trail.yaml does not parse (KMS900) and may declare a trail;", noTrail.Message);
         Assert.StartsWith("Result incomplete: detection.yaml does not parse", Assert.Single(report.Findings, f => f.RuleId == "KMS200").Message);
     }
@@ -103,6 +108,7 @@ public class BrokenTemplateTests
         var report = LintSet(brokenTrails.Prepend(("main.yaml", trailWithoutLogs)).ToArray());
 
         var notDelivering = Assert.Single(report.Findings, f => f.RuleId == "KMS103");
+        Assert.Equal((Level.Note, "Trail"), (notDelivering.Level, notDelivering.LogicalId));
         Assert.StartsWith("Result incomplete: trail-1.yaml, trail-2.yaml, trail-3.yaml and 2 more do not parse (KMS900) and may declare a trail "
             + "that delivers to CloudWatch Logs or an EventBridge rule; fix them and lint again. In the templates that parse: Trail Trail does not deliver",
             notDelivering.Message);

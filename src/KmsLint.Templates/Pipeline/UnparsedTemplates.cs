@@ -1,3 +1,4 @@
+using KmsLint.Templates.Findings;
 using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Templates.Pipeline;
@@ -20,22 +21,23 @@ internal sealed class UnparsedTemplates
     internal static UnparsedTemplates None { get; } = new(Array.Empty<ParsedFile>());
 
     /// <summary>
-    /// <paramref name="message"/> as it stands when no unparsed template names any of <paramref name="types"/>; otherwise
-    /// prefixed with why the result is incomplete (<paramref name="what"/>: "a trail", for the reader).
+    /// <paramref name="message"/> at <paramref name="level"/> as they stand when no unparsed template names any of
+    /// <paramref name="types"/>; otherwise the message prefixed with why the result is incomplete (<paramref name="what"/>:
+    /// "a trail", for the reader), as a note: KmsLint cannot know whether the thing is absent.
     /// </summary>
-    internal string Qualify(string message, string what, params string[] types)
+    internal (string Message, Level Level) Qualify(string message, Level level, string what, params string[] types)
     {
         var paths = files.Where(file => types.Any(file.MentionedResourceTypes.Contains)).Select(file => file.Path).ToList();
         if (paths.Count == 0)
         {
-            return message;
+            return (message, level);
         }
 
         var named = paths.Count <= NamedFiles
             ? string.Join(", ", paths.Take(paths.Count - 1)) + (paths.Count > 1 ? " and " : string.Empty) + paths[paths.Count - 1]
             : string.Join(", ", paths.Take(NamedFiles)) + $" and {paths.Count - NamedFiles} more";
         var verb = paths.Count == 1 ? "does not parse" : "do not parse";
-        return $"Result incomplete: {named} {verb} (KMS900) and may declare {what}; fix {(paths.Count == 1 ? "it" : "them")} and lint again. "
-            + "In the templates that parse: " + message;
+        return ($"Result incomplete: {named} {verb} (KMS900) and may declare {what}; fix {(paths.Count == 1 ? "it" : "them")} and lint again. "
+            + "In the templates that parse: " + message, Level.Note);
     }
 }

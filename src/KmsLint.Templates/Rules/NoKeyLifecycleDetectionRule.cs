@@ -51,8 +51,9 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
             ? string.Empty
             : $" Events are forwarded to {forwardedOut}: if a rule there alerts on them, declare it in .kmslint.yaml: external: {{event_buses: [\"{forwardedOut}\"]}}";
         var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one)." + forwarded;
+        var (qualified, level) = settings.Unparsed.Qualify(message, Descriptor.DefaultLevel, "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule");
         yield return unverifiable.Count == 0
-            ? Report(closest.Start, settings.Unparsed.Qualify(message, "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule"))
+            ? Report(level, closest.Start, qualified)
             : Report(Level.Note, closest.Start,
                 $"KmsLint cannot tell whether anything alerts on DisableKey and ScheduleKeyDeletion: the pattern of {string.Join(", ", unverifiable)} cannot be resolved (e.g. a parameter without Default). Give it a literal pattern or a Default so it can be verified.");
     }

@@ -15,9 +15,10 @@ public sealed class NoTrailRule : LintRule
             yield break;
         }
 
-        yield return Report(closest.Start, settings.Unparsed.Qualify(
+        var (message, level) = settings.Unparsed.Qualify(
             "No AWS::CloudTrail::Trail in the linted templates, so no KMS key lifecycle event is recorded. Add a multi-region trail, "
             + "or declare the organization trail under external.trails in .kmslint.yaml.",
-            "a trail", "AWS::CloudTrail::Trail"));
+            Descriptor.DefaultLevel, "a trail", "AWS::CloudTrail::Trail");
+        yield return Report(level, closest.Start, message);
     }
 }
