@@ -15,78 +15,73 @@ internal sealed class LintCommand : ICommand
     public string Name => "lint";
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public string Help =>
-        "Usage: kmslint lint [PATH ...] [--format text|pretty|json|sarif|github|junit] [--output FILE] [--config FILE]\n" +
-        "                    [--fail-level error|warning|note|none] [--repo DIR]\n\n" +
+        "Usage: kmslint lint [PATH ...] [--format text|pretty|json|sarif|github|junit] [--output FILE|-]\n" +
+        "                    [--config FILE] [--fail-level error|warning|note|none] [--repo DIR] [--allow-empty]\n\n" +
         "Lints every template under the PATHs (files or directories, default '.') as one set, so references\n" +
         "between templates are followed. Directories are walked for *.yaml *.yml *.json *.template, skipping\n" +
-        ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs.\n\n" +
+        ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs. A directory holding\n" +
+        "its own .kmslint.yaml, or named by a config's 'sets:', is linted as a set of its own, with its config.\n" +
+        "When only files are named, each file's repository (the nearest folder above it holding .kmslint.yaml,\n" +
+        "else the git root, else its folder) is linted and only the findings in the named files are reported.\n\n" +
         "Options:\n" +
         "  --format FORMAT      text (default), pretty, json, sarif (SARIF 2.1.0), github (workflow\n" +
         "                       commands that annotate a pull request) or junit (JUnit XML)\n" +
-        "  --output FILE        write the report to FILE (atomically) instead of stdout\n" +
-        "  --config FILE        use this configuration instead of .kmslint.yaml in the first directory\n" +
-        "                       PATH (or in the current directory)\n" +
+        "  --output FILE|-      write the report to FILE instead of stdout ('-': stdout); never to a linted\n" +
+        "                       file or a template. A regular file is replaced atomically; a link, device or\n" +
+        "                       pipe is written in place; missing folders are created\n" +
+        "  --config FILE        use this configuration instead of the .kmslint.yaml found in the first PATH\n" +
+        "                       or the nearest folder above it (up to the git root)\n" +
         "  --fail-level LEVEL   exit 1 when an unsuppressed finding is at or above LEVEL (default warning);\n" +
         "                       'none' reports without failing (internal errors still fail)\n" +
-        "  --repo DIR           lint every template under DIR as one set, but report only the findings\n" +
-        "                       located in the PATHs (what a pre-commit hook passes: the staged files);\n" +
-        "                       without PATHs, report everything. .kmslint.yaml is looked up in DIR\n" +
+        "  --repo DIR           lint every template under DIR, but report only the findings located in the\n" +
+        "                       PATHs (what a pre-commit hook passes: the staged files); without PATHs, report\n" +
+        "                       everything. .kmslint.yaml is looked up in DIR\n" +
+        "  --allow-empty        succeed when the PATHs hold no template (otherwise exit 2: a gate run in the\n" +
+        "                       wrong folder must not pass)\n" +
         "  -h, --help           show this help\n\n" +
-        "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error.\n";
+        "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error,\n" +
+        "or no template found.\n";
     public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level", "--repo" };
-    public IReadOnlyCollection<string> FlagOptions => Array.Empty<string>();
+    public IReadOnlyCollection<string> FlagOptions { get; } = new[] { "--allow-empty" };
 
     public int Run(ParsedArguments arguments, CliContext context)
     {
         var format = arguments.Choice("--format", Formats, "text");
         var failLevel = LevelNames.Parse(arguments.Choice("--fail-level", FailLevels, "warning"));
-        var outputPath = arguments.Value("--output") is { } output ? CheckOutputPath(arguments, context.FullPath(output)) : null;
+        var output = ReportOutput.Parse(arguments, context);
 
-        var given = (arguments.Positionals.Count == 0 ? new List<string> { "." } : arguments.Positionals)
-            .Select(path => CheckExists(arguments, path, context.FullPath(path)))
-            .ToList();
-        var repository = arguments.Value("--repo") is { } repo ? CheckDirectory(arguments, repo, context.FullPath(repo)) : null;
-        // With --repo the whole repository is linted (repo-level rules need every template) and the PATHs only
-        // choose which findings are reported.
-        var paths = repository is null ? given : new List<string> { repository };
-        var reportedFiles = repository is not null && arguments.Positionals.Count > 0
-            ? new HashSet<string>(given.Select(context.DisplayPath), StringComparer.Ordinal)
-            : null;
-        var config = LoadConfig(arguments, context, paths[0]);
+        var sets = new SetPlanner(arguments, context).Plan();
+        // The files named are inputs whatever they hold; of the files found by walking, only templates are (a report
+        // written by an earlier run is found too, and may be replaced).
+        var namedFiles = arguments.Positionals.Select(context.FullPath).Where(File.Exists);
+        output.RefuseInputs(arguments, namedFiles, sets.Max(set => set.Config.Settings.MaxFileBytes));
+        var run = SetLinter.Lint(sets, context);
+        if (run.Findings.Count == 0 && run.Sets.Sum(set => set.ReportedTemplates) == 0 && !arguments.Flag("--allow-empty"))
+            throw new UsageException(NoTemplateMessage(arguments, sets));
 
-        var discovery = new TemplateDiscovery(context, config.Excludes).Discover(paths);
-        var progress = new ProgressReporter(context.Stderr, context.StderrIsTerminal, discovery.Files.Count);
-        var sources = discovery.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
-        {
-            progress.FileOpened();
-            return Open(file);
-        }));
-        var report = context.Lint(sources, config.SettingsFor(discovery.Files.Select(file => (file.FullPath, file.DisplayPath))));
-        progress.Done();
-
-        var findings = WithUnreadableDirectories(report.Findings, discovery, config.Settings);
-        if (reportedFiles is not null)
-            findings = findings.Where(finding => reportedFiles.Contains(finding.Location.File)).ToList();
-        var run = new LintRun(findings, report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory)
-        {
-            Assumptions = report.Assumptions,
-            Detections = report.Detections,
-        };
         IReportFormatter formatter = format switch
         {
             "json" => new JsonFormatter(),
             "sarif" => new SarifFormatter(),
             "github" => new GithubFormatter(),
             "junit" => new JunitFormatter(),
-            "pretty" => new PrettyFormatter(colour: outputPath is null && UseColour(context), width: 100),
-            _ => new TextFormatter(colour: outputPath is null && UseColour(context)),
+            "pretty" => new PrettyFormatter(colour: output.IsStandardOutput && UseColour(context), width: 100),
+            _ => new TextFormatter(colour: output.IsStandardOutput && UseColour(context)),
         };
-        if (outputPath is null)
-            formatter.Write(run, context.Stdout);
-        else
-            WriteOutput(outputPath, run, formatter);
+        output.Write(context, writer => formatter.Write(run, writer));
 
         return Fails(run.Findings, failLevel) ? ExitCode.Findings : ExitCode.Success;
+    }
+
+    /// <summary>"no CloudFormation template in 'stacks': 3 files were looked at, none is a template. Pass --allow-empty ...".</summary>
+    private static string NoTemplateMessage(ParsedArguments arguments, IReadOnlyList<LintSet> sets)
+    {
+        var paths = arguments.Positionals.Count == 0 ? arguments.Value("--repo") ?? "." : string.Join("', '", arguments.Positionals);
+        var files = sets.Sum(set => set.ReportedFiles?.Count ?? set.Files.Count);
+        var looked = files == 0
+            ? "no *.yaml, *.yml, *.json or *.template file found"
+            : $"{files} file{(files == 1 ? " was" : "s were")} looked at, none is a template";
+        return $"no CloudFormation template in '{paths}': {looked}. Pass --allow-empty if that is expected";
     }
 
     /// <summary>
@@ -109,67 +104,6 @@ internal sealed class LintCommand : ICommand
     internal static bool Fails(IEnumerable<Finding> findings, Level? failLevel) =>
         findings.Any(finding => !finding.IsSuppressed &&
                                 (finding.RuleId == RuleCatalog.InternalError.Id || finding.Level >= failLevel));
-
-    private static string CheckExists(ParsedArguments arguments, string given, string fullPath) =>
-        File.Exists(fullPath) || Directory.Exists(fullPath)
-            ? fullPath
-            : throw arguments.Error($"path '{given}' does not exist");
-
-    private static string CheckDirectory(ParsedArguments arguments, string given, string fullPath) =>
-        Directory.Exists(fullPath)
-            ? fullPath
-            : throw arguments.Error($"--repo '{given}' is not a directory");
-
-    private static string CheckOutputPath(ParsedArguments arguments, string fullPath)
-    {
-        if (Directory.Exists(fullPath))
-            throw arguments.Error($"--output '{fullPath}' is a directory");
-        if (!Directory.Exists(Path.GetDirectoryName(fullPath)))
-            throw arguments.Error($"--output directory '{Path.GetDirectoryName(fullPath)}' does not exist");
-        return fullPath;
-    }
-
-    /// <summary>--config if given; else .kmslint.yaml in the first PATH when it is a directory, else in the working directory.</summary>
-    private static LintConfig LoadConfig(ParsedArguments arguments, CliContext context, string firstPath)
-    {
-        if (arguments.Value("--config") is { } given)
-        {
-            var fullPath = context.FullPath(given);
-            if (!File.Exists(fullPath))
-                throw arguments.Error($"config file '{given}' does not exist");
-            return ConfigLoader.Load(fullPath, context.DisplayPath(fullPath));
-        }
-        var directory = Directory.Exists(firstPath) ? firstPath : context.WorkingDirectory;
-        var candidate = Path.Combine(directory, ConfigLoader.FileName);
-        return File.Exists(candidate) ? ConfigLoader.Load(candidate, context.DisplayPath(candidate)) : LintConfig.Default;
-    }
-
-    /// <summary>Directories the walk could not list become KMS902 findings, at the configured level, in sorted place.</summary>
-    private static IReadOnlyList<Finding> WithUnreadableDirectories(
-        IReadOnlyList<Finding> findings, DiscoveryResult discovery, LintSettings settings)
-    {
-        if (discovery.UnreadableDirectories.Count == 0 || settings.EffectiveLevel(RuleCatalog.FileSkipped) is not { } level)
-            return findings;
-        var all = findings.ToList();
-        all.AddRange(discovery.UnreadableDirectories.Select(directory => new Finding(
-            RuleCatalog.FileSkipped.Id, level,
-            $"Directory '{directory.DisplayPath}' could not be read ({directory.Reason}), so its templates were not linted.",
-            SourceSpan.StartOf(directory.DisplayPath))));
-        all.Sort(LintRun.Compare);
-        return all;
-    }
-
-    private static void WriteOutput(string fullPath, LintRun run, IReportFormatter formatter)
-    {
-        try
-        {
-            AtomicFile.Write(fullPath, writer => formatter.Write(run, writer));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write --output '{fullPath}': {e.Message}");
-        }
-    }
 
     /// <summary>Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).</summary>
     private static bool UseColour(CliContext context) =>

@@ -65,9 +65,7 @@ public static class TemplateReader
     /// <summary>A file that did not parse; what its text mentions decides whether it was meant as a template and what it might declare.</summary>
     private static ParsedFile Failed(string path, ParseProblem error, IReadOnlyList<ParseProblem> malformed, string text)
     {
-        var looksLikeTemplate = text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
-            || text.IndexOf("Resources", StringComparison.Ordinal) >= 0
-            || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+        var looksLikeTemplate = TemplateKeyLine.IsVisibleIn(text) || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
         var types = new SortedSet<string>(StringComparer.Ordinal);
         if (looksLikeTemplate)
         {
