@@ -1,3 +1,4 @@
+using KmsLint.Cli.ChangeControl;
 using KmsLint.Cli.Configuration;
 using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
@@ -16,7 +17,7 @@ internal sealed class LintCommand : ICommand
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public string Help =>
         "Usage: kmslint lint [PATH ...] [--format text|json|sarif] [--output FILE] [--config FILE]\n" +
-        "                    [--fail-level error|warning|note|none] [--repo DIR]\n\n" +
+        "                    [--fail-level error|warning|note|none] [--repo DIR] [--base REF [--staged]]\n\n" +
         "Lints every template under the PATHs (files or directories, default '.') as one set, so references\n" +
         "between templates are followed. Directories are walked for *.yaml *.yml *.json *.template, skipping\n" +
         ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs.\n\n" +
@@ -30,10 +31,15 @@ internal sealed class LintCommand : ICommand
         "  --repo DIR           lint every template under DIR as one set, but report only the findings\n" +
         "                       located in the PATHs (what a pre-commit hook passes: the staged files);\n" +
         "                       without PATHs, report everything. .kmslint.yaml is looked up in DIR\n" +
+        "  --base REF           also compare with the templates at git commit REF (its merge base with HEAD)\n" +
+        "                       and report key changes: deleted (KMS410), disabled (KMS411), retention\n" +
+        "                       reduced (KMS412), failing updates (KMS413), malformed change requests (KMS414)\n" +
+        "  --staged             with --base: lint the index (what the commit will hold) instead of the work\n" +
+        "                       tree, and report only the staged templates' findings unless --repo names files\n" +
         "  -h, --help           show this help\n\n" +
         "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error.\n";
-    public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level", "--repo" };
-    public IReadOnlyCollection<string> FlagOptions => Array.Empty<string>();
+    public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level", "--repo", "--base" };
+    public IReadOnlyCollection<string> FlagOptions { get; } = new[] { "--staged" };
 
     public int Run(ParsedArguments arguments, CliContext context)
     {
@@ -48,24 +54,33 @@ internal sealed class LintCommand : ICommand
         // With --repo the whole repository is linted (repo-level rules need every template) and the PATHs only
         // choose which findings are reported.
         var paths = repository is null ? given : new List<string> { repository };
-        var reportedFiles = repository is not null && arguments.Positionals.Count > 0
+        IReadOnlySet<string>? reportedFiles = repository is not null && arguments.Positionals.Count > 0
             ? new HashSet<string>(given.Select(context.DisplayPath), StringComparer.Ordinal)
             : null;
         var config = LoadConfig(arguments, context, paths[0]);
 
-        var discovery = new TemplateDiscovery(context, config.Excludes).Discover(paths);
+        var discoverer = new TemplateDiscovery(context, config.Excludes);
+        using var change = ChangeComparison.Open(arguments, context, Directory.Exists(paths[0]) ? paths[0] : Path.GetDirectoryName(paths[0])!);
+        var discovery = change is { Staged: true } ? change.DiscoverStaged(paths, discoverer) : discoverer.Discover(paths);
         var progress = new ProgressReporter(context.Stderr, context.StderrIsTerminal, discovery.Files.Count);
-        var sources = discovery.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
+        var sources = discovery.Files.Select(file =>
         {
-            progress.FileOpened();
-            return Open(file);
-        }));
-        var report = context.Lint(sources, config.SettingsFor(discovery.Files.Select(file => (file.FullPath, file.DisplayPath))));
+            var source = change?.StagedSource(file) ?? new TemplateSource(file.DisplayPath, () => Open(file));
+            return source with { Open = () => { progress.FileOpened(); return source.Open(); } };
+        });
+        var settings = config.SettingsFor(discovery.Files.Select(file => (file.FullPath, file.DisplayPath)));
+        if (change is not null)
+        {
+            settings = settings with { Baseline = change.BaselineFor(discovery.Files, paths, discoverer) };
+            reportedFiles ??= change.StagedChanges;
+        }
+        var report = context.Lint(sources, settings);
         progress.Done();
 
         var findings = WithUnreadableDirectories(report.Findings, discovery, config.Settings);
+        // A change-control finding is about the change as a whole, whichever file it is placed in.
         if (reportedFiles is not null)
-            findings = findings.Where(finding => reportedFiles.Contains(finding.Location.File)).ToList();
+            findings = findings.Where(finding => reportedFiles.Contains(finding.Location.File) || RuleCatalog.ChangeControl.Any(rule => rule.Id == finding.RuleId)).ToList();
         var run = new LintRun(findings, report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory)
         {
             Assumptions = report.Assumptions,

@@ -86,21 +86,51 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
         }
     }
 
-    private bool IsWalked(DirectoryInfo directory)
+    /// <summary>
+    /// Whether walking <paramref name="roots"/> would lint the file at <paramref name="fullPath"/>, for files known from
+    /// git rather than from a walk (the index, a commit): a named root itself, or a file with a template extension under
+    /// a root directory, in no skipped or excluded directory. The file need not exist in the work tree.
+    /// </summary>
+    public bool Selects(string fullPath, IEnumerable<string> roots)
     {
-        if (directory.LinkTarget is not null || SkippedDirectoryNames.Contains(directory.Name))
-            return false;
-        // CDK copies assets (Lambda code, nested zips) into cdk.out/asset.*; the synthesized
-        // cdk.out/*.template.json beside them are the real templates.
-        if (directory.Name.StartsWith("asset.", StringComparison.Ordinal) && directory.Parent?.Name == "cdk.out")
-            return false;
-        return !excludes.IsExcluded(directory.FullName);
+        foreach (var root in roots)
+        {
+            if (string.Equals(root, fullPath, StringComparison.Ordinal))
+                return !excludes.IsExcluded(fullPath);
+            var relative = Path.GetRelativePath(root, fullPath);
+            if (!Directory.Exists(root) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+                continue;
+            var names = relative.Split(Path.DirectorySeparatorChar);
+            var directory = root;
+            var walked = true;
+            for (var i = 0; i < names.Length - 1 && walked; i++)
+            {
+                directory = Path.Combine(directory, names[i]);
+                walked = !IsSkipped(names[i], i == 0 ? Path.GetFileName(root) : names[i - 1]) && !excludes.IsExcluded(directory);
+            }
+            if (walked && HasTemplateExtension(fullPath) && !excludes.IsExcluded(fullPath))
+                return true;
+        }
+        return false;
     }
+
+    private bool IsWalked(DirectoryInfo directory) =>
+        directory.LinkTarget is null && !IsSkipped(directory.Name, directory.Parent?.Name) && !excludes.IsExcluded(directory.FullName);
+
+    /// <summary>
+    /// Version control, package and build output folders. CDK copies assets (Lambda code, nested zips) into
+    /// cdk.out/asset.*; the synthesized cdk.out/*.template.json beside them are the real templates.
+    /// </summary>
+    private static bool IsSkipped(string directoryName, string? parentName) =>
+        SkippedDirectoryNames.Contains(directoryName)
+        || (directoryName.StartsWith("asset.", StringComparison.Ordinal) && parentName == "cdk.out");
+
+    private static bool HasTemplateExtension(string path) =>
+        TemplateExtensions.Any(candidate => string.Equals(candidate, Path.GetExtension(path), StringComparison.OrdinalIgnoreCase));
 
     private bool IsTemplateCandidate(FileSystemInfo file)
     {
-        var extension = Path.GetExtension(file.Name);
-        if (!TemplateExtensions.Any(candidate => string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase)))
+        if (!HasTemplateExtension(file.Name))
             return false;
         // A dangling link or a file removed since the listing has nothing to lint.
         if (file.LinkTarget is not null && !File.Exists(file.FullName))

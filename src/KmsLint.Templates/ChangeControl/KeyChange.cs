@@ -10,6 +10,9 @@ namespace KmsLint.Templates.ChangeControl;
 /// <param name="Message">What the change does at deploy, and why.</param>
 public sealed record KeyChange(Template? Template, string? LogicalId, SourceSpan Location, string Message)
 {
+    /// <summary>How to avoid the change, when it is not intended; left out of the note of an authorized change.</summary>
+    public string? Remedy { get; init; }
+
     /// <summary>KmsLint cannot know whether the change happens (a value it cannot read): a note, whatever change request is named.</summary>
     public bool CannotTell { get; init; }
 }

@@ -50,12 +50,13 @@ public abstract class ChangeRule : LintRule
             }
             else
             {
-                yield return Report(found.Location, IsAuthorizable ? found.Message + " " + HowToAuthorize : found.Message, found.LogicalId);
+                var remedy = found.Remedy is null ? string.Empty : " " + found.Remedy;
+                yield return Report(found.Location, found.Message + remedy + (IsAuthorizable ? " " + HowToAuthorize : string.Empty), found.LogicalId);
             }
         }
     }
 
     private const string HowToAuthorize =
-        "If it is intended, name the approved change request: 'change-request: CHG-1234' under Metadata: kmslint: on the key or the template, "
+        "If it is intended, name its approved change request: 'change-request: CHG-1234' under 'Metadata: kmslint:' of the key or the template, "
         + "a 'changes:' entry in .kmslint.yaml, or a 'Change-Request: CHG-1234' commit trailer.";
 }

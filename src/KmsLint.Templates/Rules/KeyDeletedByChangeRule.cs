@@ -58,14 +58,16 @@ public sealed class KeyDeletedByChangeRule : ChangeRule
 
         var how = removed.Removal switch
         {
-            Removal.TemplateRemoved => "its template is removed" + MoveHint(change, removed) + ", and deleting the stack",
-            Removal.ConditionFalse => $"its Condition {removed.After!.FindResource(removed.LogicalId)!.Condition} is now false, and deleting the resource",
-            _ => "it is no longer in the template" + MoveHint(change, removed) + ", and removing the resource",
+            Removal.TemplateRemoved => "its template is removed, which deletes its stack" + MoveHint(change, removed),
+            Removal.ConditionFalse => $"its Condition {removed.After!.FindResource(removed.LogicalId)!.Condition} is now false",
+            _ => "it is no longer in the template" + MoveHint(change, removed),
         };
         return new KeyChange(removed.After, removed.LogicalId, removed.Location,
-            $"this change deletes {key.Kind} {removed.LogicalId} at deploy: {how} with DeletionPolicy {PropertyComparison.Describe(deleting)} at {change.BaseName} "
-            + "schedules the key's deletion, and everything encrypted with it is lost when the pending window ends. "
-            + "To keep the key, deploy DeletionPolicy: Retain first and remove it afterwards.");
+            $"this change deletes {key.Kind} {removed.LogicalId} at deploy: {how}, and its DeletionPolicy at {change.BaseName} is "
+            + $"{PropertyComparison.Describe(deleting)}, so CloudFormation schedules the key's deletion.")
+        {
+            Remedy = "To keep the key, deploy DeletionPolicy: Retain first (the deployed template's policy is the one that counts).",
+        };
     }
 
     private static KeyChange? ReplicaReplaced(ChangeSet change, KeyPair pair)
@@ -92,7 +94,10 @@ public sealed class KeyDeletedByChangeRule : ChangeRule
 
             return new KeyChange(pair.After.Template, pair.LogicalId, pair.After.SpanOf("PrimaryKeyArn"),
                 $"this change deletes {pair.Before.Kind} {pair.LogicalId} at deploy: PrimaryKeyArn changes from {PropertyComparison.Describe(before)} to "
-                + $"{PropertyComparison.Describe(new[] { after })}, which replaces the replica, and without UpdateReplacePolicy: Retain CloudFormation schedules the old replica's deletion.");
+                + $"{PropertyComparison.Describe(new[] { after })}, which replaces the replica, so CloudFormation schedules the old replica's deletion.")
+            {
+                Remedy = "UpdateReplacePolicy: Retain keeps the old replica.",
+            };
         }
 
         return null;
