@@ -51,12 +51,14 @@ public abstract class ChangeRule : LintRule
             else
             {
                 var remedy = found.Remedy is null ? string.Empty : " " + found.Remedy;
-                yield return Report(found.Location, found.Message + remedy + (IsAuthorizable ? " " + HowToAuthorize : string.Empty), found.LogicalId);
+                yield return Report(found.Location, found.Message + remedy + (IsAuthorizable ? " " + HowToAuthorize(found) : string.Empty), found.LogicalId);
             }
         }
     }
 
-    private const string HowToAuthorize =
-        "If it is intended, name its approved change request: 'change-request: CHG-1234' under 'Metadata: kmslint:' of the key or the template, "
-        + "a 'changes:' entry in .kmslint.yaml, or a 'Change-Request: CHG-1234' commit trailer.";
+    /// <summary>Where the change request can go: a removed template has no metadata left to carry it.</summary>
+    private static string HowToAuthorize(KeyChange found) =>
+        "If it is intended, name its approved change request: "
+        + (found.Template is null ? string.Empty : "'change-request: CHG-1234' under 'Metadata: kmslint:' of the key or the template, ")
+        + $"'changes: [{{key: {found.LogicalId}, change-request: CHG-1234}}]' in .kmslint.yaml, or a 'Change-Request: CHG-1234' commit trailer.";
 }
