@@ -243,7 +243,7 @@ public sealed class ChangeControlTests : IDisposable
         var result = repo.Run("lint", "--base", "HEAD");
 
         Assert.Equal(ExitCode.Success, result.ExitCode);
-        Assert.StartsWith("keys.yaml:1:1: note KMS410: cannot check whether this change deletes keys of keys.yaml: at HEAD it does not parse (line 4: ", result.StdoutLines[0]);
+        Assert.StartsWith("keys.yaml:1:1: note KMS410: cannot check whether this change deletes keys of keys.yaml: its version at HEAD does not parse (line 4: ", result.StdoutLines[0]);
     }
 
     [FactWhenInstalled("git")]
@@ -257,7 +257,7 @@ public sealed class ChangeControlTests : IDisposable
         var result = repo.Run("lint", "--base", "HEAD");
 
         Assert.Equal(ExitCode.Success, result.ExitCode);
-        Assert.StartsWith("keys.yaml:1:1: note KMS410: cannot check whether this change deletes keys of keys.yaml: at HEAD it file is larger than the limit of 1,000 bytes", result.StdoutLines[0]);
+        Assert.StartsWith("keys.yaml:1:1: note KMS410: cannot check whether this change deletes keys of keys.yaml: its version at HEAD was not read (file is larger than the limit of 1,000 bytes", result.StdoutLines[0]);
     }
 
     [FactWhenInstalled("git")]

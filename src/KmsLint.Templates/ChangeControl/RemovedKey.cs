@@ -44,5 +44,5 @@ public sealed class RemovedKey
     public SourceSpan Location => After?.FindResource(LogicalId) is { } stillWritten ? stillWritten.Span : After?.Start ?? Before.Resource.Span;
 }
 
-/// <summary>A base file that could not be compared (it does not parse, or could not be read there), and why.</summary>
+/// <summary>A base file that could not be compared, and why: "does not parse (line 3: ...)", "was not read (...)".</summary>
 public sealed record UncomparedFile(string Path, string Reason);

@@ -119,7 +119,7 @@ internal static class LintPipeline
             .Where(problem => lintedTemplatePaths.Contains(CurrentPath(problem.Location.File)) || !linted.Paths.Contains(CurrentPath(problem.Location.File)))
             .Select(problem => new UncomparedFile(problem.Location.File, problem.RuleId == RuleCatalog.TemplateDoesNotParse.Id
                 ? $"does not parse (line {problem.Location.StartLine}: {problem.Message})"
-                : problem.Message))
+                : $"was not read ({problem.Message})"))
             .ToList();
         return ChangeSet.Compare(baseline, baseTemplates, linted.Paths, graph, uncompared, settings);
     }

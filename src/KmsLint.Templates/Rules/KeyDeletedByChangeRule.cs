@@ -37,7 +37,7 @@ public sealed class KeyDeletedByChangeRule : ChangeRule
         foreach (var file in change.Uncompared)
         {
             yield return new KeyChange(null, null, SourceSpan.StartOf(file.Path),
-                $"cannot check whether this change deletes keys of {file.Path}: at {change.BaseName} it {file.Reason}. Review its key changes by hand.")
+                $"cannot check whether this change deletes keys of {file.Path}: its version at {change.BaseName} {file.Reason}. Review its key changes by hand.")
             { CannotTell = true };
         }
     }
