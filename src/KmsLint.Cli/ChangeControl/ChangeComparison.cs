@@ -21,10 +21,10 @@ internal sealed class ChangeComparison : IDisposable
     private readonly GitRepository repository;
     private readonly string? baseCommit;
     private readonly string name;
-    private readonly IReadOnlyList<DeclaredChangeRequest> trailers;
+    private readonly IReadOnlyList<DeclaredChangeRequest>? trailers;
     private readonly Dictionary<string, GitFile> stagedFiles = new(StringComparer.Ordinal);
 
-    private ChangeComparison(CliContext context, GitRepository repository, bool staged, string? baseCommit, string name, IReadOnlyList<DeclaredChangeRequest> trailers)
+    private ChangeComparison(CliContext context, GitRepository repository, bool staged, string? baseCommit, string name, IReadOnlyList<DeclaredChangeRequest>? trailers)
     {
         this.context = context;
         this.repository = repository;
@@ -67,7 +67,7 @@ internal sealed class ChangeComparison : IDisposable
             }
 
             var trailers = commit is null || head is null || commit == head
-                ? Array.Empty<DeclaredChangeRequest>()
+                ? null
                 : repository.ChangeRequestTrailers($"{commit}..{head}")
                     .Select(trailer => new DeclaredChangeRequest(trailer.Value, $"the Change-Request trailer of commit {trailer.Commit[..Math.Min(10, trailer.Commit.Length)]}", null))
                     .ToArray();
@@ -119,7 +119,7 @@ internal sealed class ChangeComparison : IDisposable
         if (baseCommit is null)
         {
             StagedChanges = Staged ? linted.Select(file => file.DisplayPath).ToHashSet(StringComparer.Ordinal) : null;
-            return new Baseline(name, Array.Empty<TemplateSource>()) { ChangeRequests = trailers };
+            return new Baseline(name, Array.Empty<TemplateSource>()) { TrailersApply = false };
         }
 
         var tree = repository.Tree(baseCommit).ToDictionary(file => file.Path, StringComparer.Ordinal);
@@ -176,7 +176,10 @@ internal sealed class ChangeComparison : IDisposable
                 .Concat(linted.Where(file => !tree.ContainsKey(repository.GitPathOf(file.FullPath))).Select(file => file.DisplayPath))
                 .ToHashSet(StringComparer.Ordinal)
             : null;
-        return new Baseline(name, sources) { Renames = displayRenames, Unchanged = unchanged, ChangeRequests = trailers };
+        return new Baseline(name, sources)
+        {
+            Renames = displayRenames, Unchanged = unchanged, ChangeRequests = trailers ?? Array.Empty<DeclaredChangeRequest>(), TrailersApply = trailers is not null,
+        };
     }
 
     public void Dispose() => repository.Dispose();

@@ -17,6 +17,12 @@ public sealed record Baseline(string Name, IReadOnlyList<TemplateSource> Sources
     /// </summary>
     public IReadOnlyCollection<string> Unchanged { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Whether commits lie between the base and HEAD, so that a Change-Request trailer can name a change request; false
+    /// when comparing with HEAD itself (the pre-commit hook), where the commit being made has no message yet.
+    /// </summary>
+    public bool TrailersApply { get; init; } = true;
+
     /// <summary>Change requests that cover every key change of the comparison (commit trailers between the base and HEAD).</summary>
     public IReadOnlyList<DeclaredChangeRequest> ChangeRequests { get; init; } = Array.Empty<DeclaredChangeRequest>();
 }

@@ -51,14 +51,21 @@ public abstract class ChangeRule : LintRule
             else
             {
                 var remedy = found.Remedy is null ? string.Empty : " " + found.Remedy;
-                yield return Report(found.Location, found.Message + remedy + (IsAuthorizable ? " " + HowToAuthorize(found) : string.Empty), found.LogicalId);
+                yield return Report(found.Location, found.Message + remedy + (IsAuthorizable ? " " + HowToAuthorize(found, change.Baseline.TrailersApply) : string.Empty), found.LogicalId);
             }
         }
     }
 
-    /// <summary>Where the change request can go: a removed template has no metadata left to carry it.</summary>
-    private static string HowToAuthorize(KeyChange found) =>
-        "If it is intended, name its approved change request: "
-        + (found.Template is null ? string.Empty : "'change-request: CHG-1234' under 'Metadata: kmslint:' of the key or the template, ")
-        + $"'changes: [{{key: {found.LogicalId}, change-request: CHG-1234}}]' in .kmslint.yaml, or a 'Change-Request: CHG-1234' commit trailer.";
+    /// <summary>Where the change request can go: a removed template has no metadata left, and a commit not yet made has no trailer.</summary>
+    private static string HowToAuthorize(KeyChange found, bool trailersApply)
+    {
+        var places = new List<string>();
+        if (found.Template is not null)
+            places.Add("'change-request: CHG-1234' under 'Metadata: kmslint:' of the key or the template");
+        places.Add($"'changes: [{{key: {found.LogicalId}, change-request: CHG-1234}}]' in .kmslint.yaml");
+        if (trailersApply)
+            places.Add("a 'Change-Request: CHG-1234' commit trailer");
+        return "If it is intended, name its approved change request: "
+            + (places.Count == 1 ? places[0] : string.Join(", ", places.Take(places.Count - 1)) + " or " + places[places.Count - 1]) + ".";
+    }
 }
