@@ -66,6 +66,6 @@ public abstract class ChangeRule : LintRule
         if (trailersApply)
             places.Add("a 'Change-Request: CHG-1234' commit trailer");
         return "If it is intended, name its approved change request: "
-            + (places.Count == 1 ? places[0] : string.Join(", ", places.Take(places.Count - 1)) + " or " + places[places.Count - 1]) + ".";
+            + (places.Count == 1 ? places[0] : string.Join("; ", places.Take(places.Count - 1)) + "; or " + places[places.Count - 1]) + ".";
     }
 }
