@@ -343,4 +343,47 @@ public sealed class ChangeControlTests : IDisposable
         Assert.Contains(named.StdoutLines, line => line.StartsWith("legacy.yaml:", StringComparison.Ordinal));
         Assert.Contains(named.StdoutLines, line => line.StartsWith("keys.yaml:4:3: error KMS410:", StringComparison.Ordinal));
     }
+
+    /// <summary>The README's workflow, as the hook runs it: its refusal and its note are what kmslint prints.</summary>
+    [FactWhenInstalled("git")]
+    public void The_README_workflow_prints_what_the_README_shows()
+    {
+        const string keys =
+            "AWSTemplateFormatVersion: \"2010-09-09\"\n" +
+            "Description: Keys of the payments service.\n" +
+            "Resources:\n" +
+            "  PaymentsKey:\n" +
+            "    Type: AWS::KMS::Key\n" +
+            "    DeletionPolicy: Retain\n" +
+            "    UpdateReplacePolicy: Retain\n" +
+            "    Properties:\n" +
+            "      EnableKeyRotation: true\n" +
+            "      Tags: [{ Key: Owner, Value: payments }, { Key: Purpose, Value: card-data }]\n";
+        const string reportsKey =
+            "  ReportsKey:\n" +
+            "    Type: AWS::KMS::Key\n" +
+            "    UpdateReplacePolicy: Retain\n" +
+            "    Properties:\n" +
+            "      EnableKeyRotation: true\n" +
+            "      Tags: [{ Key: Owner, Value: payments }, { Key: Purpose, Value: monthly-reports }]\n";
+        repo.Delete(".kmslint.yaml");
+        repo.Run("init");
+        repo.Write("stacks/keys.yaml", keys + reportsKey);
+        repo.CommitAll("keys");
+        var readme = File.ReadAllLines(Path.Combine(ExternalTools.RepositoryRoot, "README.md"))
+            .Where(line => line.StartsWith("stacks/keys.yaml:1:1: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, readme.Count);
+
+        repo.Write("stacks/keys.yaml", keys);
+        repo.Git("add", "-A");
+        var refused = repo.Run("lint", "--repo", ".", "--base", "HEAD", "--staged", "stacks/keys.yaml");
+        Assert.Equal(ExitCode.Findings, refused.ExitCode);
+        Assert.Equal(new[] { readme[0], "1 error, 0 warnings, 0 notes (0 suppressed) in 2 templates" }, refused.StdoutLines);
+
+        repo.Write("stacks/keys.yaml", keys.Replace("Resources:\n", "Metadata:\n  kmslint:\n    change-request: CHG-1234   # retire ReportsKey\nResources:\n"));
+        repo.Git("add", "-A");
+        var accepted = repo.Run("lint", "--repo", ".", "--base", "HEAD", "--staged", "stacks/keys.yaml");
+        Assert.Equal(ExitCode.Success, accepted.ExitCode);
+        Assert.Equal(new[] { readme[1], "0 errors, 0 warnings, 1 note (0 suppressed) in 2 templates" }, accepted.StdoutLines);
+    }
 }
