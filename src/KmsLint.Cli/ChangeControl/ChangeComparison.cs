@@ -22,7 +22,7 @@ internal sealed class ChangeComparison : IDisposable
     private readonly string? baseCommit;
     private readonly string name;
     private readonly IReadOnlyList<DeclaredChangeRequest>? trailers;
-    private readonly Dictionary<string, GitFile> stagedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (GitFile File, long Size)> stagedFiles = new(StringComparer.Ordinal);
 
     private ChangeComparison(CliContext context, GitRepository repository, bool staged, string? baseCommit, string name, IReadOnlyList<DeclaredChangeRequest>? trailers)
     {
@@ -83,15 +83,20 @@ internal sealed class ChangeComparison : IDisposable
     /// <summary>With <c>--staged</c>: the files of the index a walk of <paramref name="roots"/> would lint, in the walk's order.</summary>
     public DiscoveryResult DiscoverStaged(IReadOnlyList<string> roots, TemplateDiscovery discovery)
     {
+        var selected = repository.Index()
+            .Select(file => (File: file, FullPath: repository.FullPathOf(file.Path)))
+            .Where(entry => discovery.Selects(entry.FullPath, roots))
+            .ToList();
+        var sizes = repository.Sizes(selected.Select(entry => entry.File.ObjectId));
         var files = new List<DiscoveredFile>();
-        foreach (var file in repository.Index())
+        foreach (var (file, fullPath) in selected)
         {
-            var fullPath = repository.FullPathOf(file.Path);
             var named = roots.Contains(fullPath, StringComparer.Ordinal);
+            var size = sizes.TryGetValue(file.ObjectId, out var known) ? known : 0;
             // As in a walk, an empty file (here also one added with 'git add -N') holds nothing to lint.
-            if ((file.Size > 0 || named) && discovery.Selects(fullPath, roots))
+            if (size > 0 || named)
             {
-                stagedFiles[fullPath] = file;
+                stagedFiles[fullPath] = (file, size);
                 files.Add(new DiscoveredFile(fullPath, context.DisplayPath(fullPath), named));
             }
         }
@@ -101,7 +106,7 @@ internal sealed class ChangeComparison : IDisposable
 
     /// <summary>The index's version of a staged file; null for a work-tree file.</summary>
     public TemplateSource? StagedSource(DiscoveredFile file) =>
-        stagedFiles.TryGetValue(file.FullPath, out var staged) ? BlobSource(file.DisplayPath, staged) : null;
+        stagedFiles.TryGetValue(file.FullPath, out var staged) ? BlobSource(file.DisplayPath, staged.File.ObjectId, staged.Size) : null;
 
     /// <summary>
     /// The base for the linted files: its files under <paramref name="roots"/> that differ from them (the others share
@@ -151,15 +156,14 @@ internal sealed class ChangeComparison : IDisposable
         if (!Staged)
             PairPlainMoves(tree, changedAtBase, renames, exactRenames, lintedByGitPath);
 
-        var sources = new List<TemplateSource>();
+        var toRead = new List<(GitFile File, string DisplayPath)>();
         var unchanged = new List<string>();
         var displayRenames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in tree.Values)
         {
             var fullPath = repository.FullPathOf(file.Path);
             renames.TryGetValue(file.Path, out var renamedTo);
-            var selected = discovery.Selects(fullPath, roots) && (file.Size > 0 || roots.Contains(fullPath, StringComparer.Ordinal));
-            if (renamedTo == string.Empty || (!selected && renamedTo is null))
+            if (renamedTo == string.Empty || (renamedTo is null && !discovery.Selects(fullPath, roots)))
                 continue;
             var current = renamedTo ?? file.Path;
             var display = context.DisplayPath(fullPath);
@@ -168,8 +172,10 @@ internal sealed class ChangeComparison : IDisposable
             if (lintedByGitPath.TryGetValue(current, out var lintedFile) && (exactRenames.Contains(file.Path) || (renamedTo is null && !changedAtBase.Contains(file.Path))))
                 unchanged.Add(lintedFile.DisplayPath);
             else
-                sources.Add(BlobSource(display, file));
+                toRead.Add((file, display));
         }
+        var sizes = repository.Sizes(toRead.Select(entry => entry.File.ObjectId));
+        var sources = toRead.Select(entry => BlobSource(entry.DisplayPath, entry.File.ObjectId, sizes.TryGetValue(entry.File.ObjectId, out var size) ? size : null)).ToList();
 
         StagedChanges = Staged
             ? changes.Where(change => change.Status != 'D' && lintedByGitPath.ContainsKey(change.Path)).Select(change => lintedByGitPath[change.Path].DisplayPath)
@@ -208,8 +214,8 @@ internal sealed class ChangeComparison : IDisposable
         }
     }
 
-    private TemplateSource BlobSource(string displayPath, GitFile file) =>
-        new(displayPath, () => new MemoryStream(repository.Read(file.ObjectId), writable: false)) { Length = file.Size };
+    private TemplateSource BlobSource(string displayPath, string objectId, long? size) =>
+        new(displayPath, () => new MemoryStream(repository.Read(objectId), writable: false)) { Length = size };
 
     /// <summary>The order of a directory walk: a directory's files (by name) before its subdirectories (by name).</summary>
     private static int WalkOrder(string a, string b)

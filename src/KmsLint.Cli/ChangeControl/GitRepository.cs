@@ -3,8 +3,8 @@ using System.Text;
 
 namespace KmsLint.Cli.ChangeControl;
 
-/// <summary>A regular file git holds (in a commit's tree or in the index): its path from the top of the work tree, object and size.</summary>
-internal sealed record GitFile(string Path, string ObjectId, long Size);
+/// <summary>A regular file git holds (in a commit's tree or in the index): its path from the top of the work tree and its object.</summary>
+internal sealed record GitFile(string Path, string ObjectId);
 
 /// <summary>One entry of <c>git diff --name-status</c>: A, C, D, M, R, T or U, the path, and for a rename or copy the path it came from.</summary>
 internal sealed record GitChange(char Status, string Path, string? From, int Score);
@@ -67,35 +67,55 @@ internal sealed class GitRepository : IDisposable
         return result.Succeeded ? result.Text.Trim() : null;
     }
 
-    /// <summary>Every regular file of a commit's tree, with its size.</summary>
+    /// <summary>Every regular file of a commit's tree.</summary>
     public IReadOnlyList<GitFile> Tree(string commit)
     {
         var files = new List<GitFile>();
-        foreach (var record in Records(Checked(Git.Run(directory, "ls-tree", "-r", "-l", "-z", "--full-tree", commit), "ls-tree")))
+        foreach (var record in Records(Checked(Git.Run(directory, "ls-tree", "-r", "-z", "--full-tree", commit), "ls-tree")))
         {
-            // <mode> SP <type> SP <object> SP+ <size> TAB <path>
+            // <mode> SP <type> SP <object> TAB <path>
             var tab = record.IndexOf('\t');
-            var fields = record[..tab].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 4 && FileModes.Contains(fields[0]) && fields[1] == "blob")
-                files.Add(new GitFile(record[(tab + 1)..], fields[2], long.Parse(fields[3], CultureInfo.InvariantCulture)));
+            var fields = record[..tab].Split(' ');
+            if (fields.Length == 3 && FileModes.Contains(fields[0]) && fields[1] == "blob")
+                files.Add(new GitFile(record[(tab + 1)..], fields[2]));
         }
         return files;
     }
 
-    /// <summary>Every regular file of the index (merged entries only: a conflicted path cannot be committed), with its size.</summary>
+    /// <summary>Every regular file of the index (merged entries only: a conflicted path cannot be committed).</summary>
     public IReadOnlyList<GitFile> Index()
     {
-        var entries = new List<(string Path, string ObjectId)>();
+        var files = new List<GitFile>();
         foreach (var record in Records(Checked(Git.Run(directory, "ls-files", "-s", "-z", "--full-name", "--", ":(top)"), "ls-files")))
         {
             // <mode> SP <object> SP <stage> TAB <path>
             var tab = record.IndexOf('\t');
             var fields = record[..tab].Split(' ');
             if (fields.Length == 3 && FileModes.Contains(fields[0]) && fields[2] == "0")
-                entries.Add((record[(tab + 1)..], fields[1]));
+                files.Add(new GitFile(record[(tab + 1)..], fields[1]));
         }
-        var sizes = Sizes(entries.Select(entry => entry.ObjectId).Distinct().ToList());
-        return entries.Select(entry => new GitFile(entry.Path, entry.ObjectId, sizes.TryGetValue(entry.ObjectId, out var size) ? size : 0)).ToList();
+        return files;
+    }
+
+    /// <summary>
+    /// The sizes of objects, from their headers only (one <c>cat-file --batch-check</c>): a blob over the size limit is
+    /// then never read. Asked only for the files a run reads, since each loose object costs a file read.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Sizes(IEnumerable<string> objectIds)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var distinct = objectIds.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+            return sizes;
+        var input = Encoding.ASCII.GetBytes(string.Concat(distinct.Select(id => id + "\n")));
+        var result = Checked(Git.Run(directory, input, new[] { "cat-file", "--batch-check=%(objectname) %(objectsize)" }), "cat-file");
+        foreach (var line in result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ');
+            if (fields.Length == 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                sizes[fields[0]] = size;
+        }
+        return sizes;
     }
 
     /// <summary>
@@ -175,22 +195,6 @@ internal sealed class GitRepository : IDisposable
         Normalize(prefix + Path.GetRelativePath(directory, fullPath).Replace('\\', '/'));
 
     public void Dispose() => objects.Dispose();
-
-    private IReadOnlyDictionary<string, long> Sizes(IReadOnlyList<string> objectIds)
-    {
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (objectIds.Count == 0)
-            return sizes;
-        var input = Encoding.ASCII.GetBytes(string.Concat(objectIds.Select(id => id + "\n")));
-        var result = Checked(Git.Run(directory, input, new[] { "cat-file", "--batch-check=%(objectname) %(objectsize)" }), "cat-file");
-        foreach (var line in result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var fields = line.Split(' ');
-            if (fields.Length == 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-                sizes[fields[0]] = size;
-        }
-        return sizes;
-    }
 
     /// <summary>Resolves <c>..</c> segments of a path from the top (a file named outside the start directory).</summary>
     private static string Normalize(string path)
