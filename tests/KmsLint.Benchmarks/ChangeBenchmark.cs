@@ -49,28 +49,16 @@ internal static class ChangeBenchmark
             foreach (var (name, body) in stages)
                 Console.WriteLine($"  {name}: {body()}");
 
-            var samples = stages.Select(_ => new List<double>()).ToArray();
-            for (var round = 0; round < warmups + iterations; round++)
-            {
-                for (var stage = 0; stage < stages.Length; stage++)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    var watch = Stopwatch.StartNew();
-                    stages[stage].Body();
-                    if (round >= warmups)
-                        samples[stage].Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
+            var samples = Rounds.Measure(stages.Select(stage => (Action)(() => stage.Body())).ToList(), warmups, iterations);
 
             Console.WriteLine($"\n{warmups} warm-up rounds, {iterations} measured; each round runs every line once, GC collected before each");
             Console.WriteLine($"{"what",-46} {"median ms",10} {"min ms",8} {"× baseline",11}");
             for (var stage = 0; stage < stages.Length; stage++)
             {
-                var baseline = Median(samples[stage < 3 ? 0 : 3]);
-                Console.WriteLine($"{stages[stage].Name,-46} {Median(samples[stage]),10:F1} {samples[stage].Min(),8:F1} {Median(samples[stage]) / baseline,11:F2}");
+                var baseline = Rounds.Median(samples[stage < 3 ? 0 : 3]);
+                Console.WriteLine($"{stages[stage].Name,-46} {Rounds.Median(samples[stage]),10:F1} {samples[stage].Min(),8:F1} {Rounds.Median(samples[stage]) / baseline,11:F2}");
             }
-            Console.WriteLine($"\n--base ÷ plain lint = {Median(samples[1]) / Median(samples[0]):F2}; --base --staged ÷ plain lint = {Median(samples[2]) / Median(samples[0]):F2} " +
+            Console.WriteLine($"\n--base ÷ plain lint = {Rounds.Median(samples[1]) / Rounds.Median(samples[0]):F2}; --base --staged ÷ plain lint = {Rounds.Median(samples[2]) / Rounds.Median(samples[0]):F2} " +
                               "(the CLI lines are ÷ the plain CLI lint, the engine lines ÷ the engine's plain lint)");
         }
         finally
@@ -164,12 +152,6 @@ internal static class ChangeBenchmark
         process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static void DeleteQuietly(string directory)

@@ -4,19 +4,9 @@ using KmsLint.Templates.Model;
 namespace KmsLint.Templates.ChangeControl;
 
 /// <summary>A key of the base whose logical id is still in the paired template of the linted version.</summary>
-public sealed class KeyPair
+/// <param name="Before">The key as the base declares it (its resource belongs to the base's model).</param>
+/// <param name="After">The resource the linted version declares under the same logical id (its type may have changed).</param>
+public sealed record KeyPair(Key Before, Resource After)
 {
-    internal KeyPair(Key before, Resource after)
-    {
-        Before = before;
-        After = after;
-    }
-
-    /// <summary>The key as the base declares it (its resource belongs to the base's model).</summary>
-    public Key Before { get; }
-
-    /// <summary>The resource the linted version declares under the same logical id (its type may have changed).</summary>
-    public Resource After { get; }
-
     public string LogicalId => After.LogicalId;
 }

@@ -18,23 +18,11 @@ public enum Removal
 }
 
 /// <summary>A key of the base that the linted version no longer deploys.</summary>
-public sealed class RemovedKey
+/// <param name="Before">The key as the base declares it.</param>
+/// <param name="Removal">How it leaves the deployed stack.</param>
+/// <param name="After">The linted template it was removed from; null when the template itself is removed.</param>
+public sealed record RemovedKey(Key Before, Removal Removal, Template? After)
 {
-    internal RemovedKey(Key before, Removal removal, Template? after)
-    {
-        Before = before;
-        Removal = removal;
-        After = after;
-    }
-
-    /// <summary>The key as the base declares it.</summary>
-    public Key Before { get; }
-
-    public Removal Removal { get; }
-
-    /// <summary>The linted template it was removed from; null when the template itself is removed.</summary>
-    public Template? After { get; }
-
     public string LogicalId => Before.Resource.LogicalId;
 
     /// <summary>
