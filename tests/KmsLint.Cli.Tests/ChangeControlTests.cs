@@ -222,6 +222,21 @@ public sealed class ChangeControlTests : IDisposable
     }
 
     [FactWhenInstalled("git")]
+    public void Templates_outside_a_sparse_checkout_are_not_read_as_removed()
+    {
+        repo.Write("payments/keys.yaml", Template(DataKey));
+        repo.Write("reports/keys.yaml", Template(("ReportsKey", "", "")));
+        repo.CommitAll("two stacks");
+        repo.Git("sparse-checkout", "set", "payments");
+        Assert.False(File.Exists(repo.PathOf("reports/keys.yaml")));
+
+        var result = repo.Run("lint", "--base", "HEAD");
+
+        Assert.Equal(ExitCode.Success, result.ExitCode);
+        Assert.Equal(new[] { "0 errors, 0 warnings, 0 notes (0 suppressed) in 1 template" }, result.StdoutLines);
+    }
+
+    [FactWhenInstalled("git")]
     public void The_first_commit_has_nothing_to_compare_with()
     {
         repo.Write("keys.yaml", Template(DataKey));

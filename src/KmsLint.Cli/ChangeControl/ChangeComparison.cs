@@ -128,7 +128,7 @@ internal sealed class ChangeComparison : IDisposable
         }
 
         var tree = repository.Tree(baseCommit).ToDictionary(file => file.Path, StringComparer.Ordinal);
-        var named = roots.Where(File.Exists).Select(root => ":(top,literal)" + repository.GitPathOf(root));
+        var named = roots.Where(File.Exists).Select(repository.GitPathOf).Where(path => !path.StartsWith("../", StringComparison.Ordinal)).Select(path => ":(top,literal)" + path);
         var (changes, warning) = repository.Diff(baseCommit, Staged, TemplatePathspecs.Concat(named));
         if (warning is not null)
             context.Stderr.WriteLine($"kmslint: git: {warning} Renamed templates may be compared as removed and added; raise git's diff.renameLimit to pair them.");
@@ -163,7 +163,10 @@ internal sealed class ChangeComparison : IDisposable
         {
             var fullPath = repository.FullPathOf(file.Path);
             renames.TryGetValue(file.Path, out var renamedTo);
-            if (renamedTo == string.Empty || (renamedTo is null && !discovery.Selects(fullPath, roots)))
+            // Not compared: a file renamed out of the linted paths, one they do not cover, and one git finds unchanged
+            // that is still not linted (outside a sparse checkout's cone): it was not removed.
+            if (renamedTo == string.Empty || (renamedTo is null && !discovery.Selects(fullPath, roots))
+                || (renamedTo is null && !changedAtBase.Contains(file.Path) && !lintedByGitPath.ContainsKey(file.Path)))
                 continue;
             var current = renamedTo ?? file.Path;
             var display = context.DisplayPath(fullPath);

@@ -28,6 +28,7 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
     private readonly List<DiscoveredFile> files = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
     private readonly List<UnreadableDirectory> unreadable = new();
+    private readonly Dictionary<string, bool> rootIsDirectory = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Walks <paramref name="fullPaths"/> (each an existing file or directory). A named file is linted whatever its
@@ -91,14 +92,17 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
     /// git rather than from a walk (the index, a commit): a named root itself, or a file with a template extension under
     /// a root directory, in no skipped or excluded directory. The file need not exist in the work tree.
     /// </summary>
-    public bool Selects(string fullPath, IEnumerable<string> roots)
+    public bool Selects(string fullPath, IReadOnlyList<string> roots)
     {
+        if (roots.Contains(fullPath, StringComparer.Ordinal))
+            return !excludes.IsExcluded(fullPath);
+        // Most files of a repository are no template: decided without touching the file system.
+        if (!HasTemplateExtension(fullPath))
+            return false;
         foreach (var root in roots)
         {
-            if (string.Equals(root, fullPath, StringComparison.Ordinal))
-                return !excludes.IsExcluded(fullPath);
             var relative = Path.GetRelativePath(root, fullPath);
-            if (!Directory.Exists(root) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) || !IsDirectory(root))
                 continue;
             var names = relative.Split(Path.DirectorySeparatorChar);
             var directory = root;
@@ -108,10 +112,17 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
                 directory = Path.Combine(directory, names[i]);
                 walked = !IsSkipped(names[i], i == 0 ? Path.GetFileName(root) : names[i - 1]) && !excludes.IsExcluded(directory);
             }
-            if (walked && HasTemplateExtension(fullPath) && !excludes.IsExcluded(fullPath))
+            if (walked && !excludes.IsExcluded(fullPath))
                 return true;
         }
         return false;
+    }
+
+    private bool IsDirectory(string root)
+    {
+        if (!rootIsDirectory.TryGetValue(root, out var isDirectory))
+            rootIsDirectory[root] = isDirectory = Directory.Exists(root);
+        return isDirectory;
     }
 
     private bool IsWalked(DirectoryInfo directory) =>
