@@ -126,6 +126,15 @@ public sealed class ChangeSetTests
     }
 
     [Fact]
+    public void A_binary_base_file_is_not_a_template_and_gives_nothing()
+    {
+        var binary = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0xFF, 0xFE };
+        var baseline = new Baseline("main", new[] { Source("logo.yaml", binary) });
+
+        Assert.Empty(Linter.Lint(new[] { Source("keys.yaml", LedgerOnly) }, ChangeRulesOnly(baseline)).Findings);
+    }
+
+    [Fact]
     public void A_near_miss_of_a_kmslint_metadata_setting_is_reported_rather_than_silently_ignored()
     {
         var report = TestLint.Lint("AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n  kmslint:\n    change_request: CHG-1\n    owner: payments\nResources: {}\n");
