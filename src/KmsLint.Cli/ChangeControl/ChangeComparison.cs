@@ -60,7 +60,7 @@ internal sealed class ChangeComparison : IDisposable
             }
 
             var name = reference;
-            if (commit is not null && head is not null && repository.MergeBase(commit, head) is { } mergeBase && mergeBase != commit)
+            if (commit is not null && head is not null && commit != head && repository.MergeBase(commit, head) is { } mergeBase && mergeBase != commit)
             {
                 name = $"{reference} (merge base {mergeBase[..Math.Min(10, mergeBase.Length)]})";
                 commit = mergeBase;
