@@ -26,6 +26,9 @@ switch (command)
     case "bench":
         LintBenchmark.Run(CorpusFiles.Load(Text("--corpus")), warmups: (int)Option("--warmups", 5), iterations: (int)Option("--iterations", 30));
         return 0;
+    case "change":
+        ChangeBenchmark.Run(Text("--corpus"), warmups: (int)Option("--warmups", 3), iterations: (int)Option("--iterations", 15));
+        return 0;
     case "memory":
         MemoryBenchmark.Run((int)Option("--files", 5_000), CorpusFiles.TryLoad(Text("--corpus")));
         return 0;
@@ -41,6 +44,6 @@ switch (command)
     case StructuredFuzz.WorkerCommand:
         return StructuredFuzz.Worker(seed, Text("--next")!.Split(',').Select(long.Parse).ToArray(), Option("--end", 0), (int)Option("--stride", 1), Text("--progress")!);
     default:
-        Console.Error.WriteLine("usage: KmsLint.Benchmarks [bench|memory|fuzz] [--corpus DIR] [--count N] [--warmups N] [--files N] [--seed N] [--from N] [--engine templates,filter,event,structured] [--write DIR]");
+        Console.Error.WriteLine("usage: KmsLint.Benchmarks [bench|change|memory|fuzz] [--corpus DIR] [--count N] [--warmups N] [--files N] [--seed N] [--from N] [--engine templates,filter,event,structured] [--write DIR]");
         return 2;
 }

@@ -1,3 +1,4 @@
+using KmsLint.Cli.ChangeControl;
 using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
 using KmsLint.Templates;
@@ -8,10 +9,19 @@ namespace KmsLint.Cli.Commands;
 /// <summary>Runs the engine once per set and puts the sets' reports together into one <see cref="LintRun"/>.</summary>
 internal static class SetLinter
 {
-    public static LintRun Lint(IReadOnlyList<LintSet> sets, CliContext context)
+    /// <param name="change">With <c>--base</c>: the comparison with the base version (and, with <c>--staged</c>, the index as the linted files).</param>
+    public static LintRun Lint(IReadOnlyList<LintSet> sets, CliContext context, ChangeComparison? change = null)
     {
+        if (change is { Staged: true })
+        {
+            foreach (var set in sets)
+            {
+                set.Files = change.DiscoverStaged(set.Roots, path => Selects(set, sets, path)).ToList();
+            }
+        }
+
         var progress = new ProgressReporter(context.Stderr, context.StderrIsTerminal, sets.Sum(set => set.Files.Count));
-        var runs = sets.Select(set => LintOne(set, context, progress)).ToList();
+        var runs = sets.Select(set => LintOne(set, sets, context, progress, change)).ToList();
         progress.Done();
 
         var findings = runs.SelectMany(run => run.Findings).ToList();
@@ -24,27 +34,45 @@ internal static class SetLinter
         };
     }
 
-    private static SetRun LintOne(LintSet set, CliContext context, ProgressReporter progress)
+    private static SetRun LintOne(LintSet set, IReadOnlyList<LintSet> sets, CliContext context, ProgressReporter progress, ChangeComparison? change)
     {
-        var sources = set.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
+        var sources = set.Files.Select(file =>
         {
-            progress.FileOpened();
-            return LintCommand.Open(file);
-        }));
-        var report = context.Lint(sources, set.Config.SettingsFor(set.Files.Select(file => (file.FullPath, file.DisplayPath))));
+            var source = change?.StagedSource(file) ?? new TemplateSource(file.DisplayPath, () => LintCommand.Open(file));
+            return source with { Open = () => { progress.FileOpened(); return source.Open(); } };
+        });
+        var settings = set.Config.SettingsFor(set.Files.Select(file => (file.FullPath, file.DisplayPath)));
+        IReadOnlySet<string>? reported = set.ReportedFiles;
+        if (change is not null)
+        {
+            settings = settings with { Baseline = change.BaselineFor(set.Files, set.Roots, path => Selects(set, sets, path)) };
+            reported ??= change.StagedChanges;
+        }
 
+        var report = context.Lint(sources, settings);
         var findings = WithUnreadableDirectories(report.Findings, set);
-        var reported = set.ReportedFiles;
+        // A change-control finding is about the change as a whole, whichever file it is placed in.
         if (reported is not null)
-            findings = findings.Where(finding => reported.Contains(finding.Location.File)).ToList();
+            findings = findings.Where(finding => reported.Contains(finding.Location.File) || RuleCatalog.ChangeControl.Any(rule => rule.Id == finding.RuleId)).ToList();
+        // Files the user named are the run's subject; the staged changes only narrow what is shown, the index is what was linted.
+        var named = set.ReportedFiles;
         return new SetRun(set.Name, set.Config.DisplayPath, findings, report.TemplatesLinted, report.FilesNotTemplates)
         {
-            ReportedFiles = reported?.Order(StringComparer.Ordinal).ToList(),
-            ReportedTemplates = reported is null ? report.TemplatesLinted : report.TemplatePaths.Count(reported.Contains),
+            ReportedFiles = named?.Order(StringComparer.Ordinal).ToList(),
+            ReportedTemplates = named is null ? report.TemplatesLinted : report.TemplatePaths.Count(named.Contains),
             Detections = report.Detections,
             Assumptions = report.Assumptions,
         };
     }
+
+    /// <summary>
+    /// Whether a file known from git (the index, a commit) is one of this set's: a walk of the set's roots would lint it,
+    /// and no set nested in it holds it.
+    /// </summary>
+    private static bool Selects(LintSet set, IReadOnlyList<LintSet> sets, string fullPath) =>
+        TemplateDiscovery.Selects(fullPath, set.Roots, set.Config.Excludes)
+        && sets.Where(candidate => candidate.Contains(fullPath)).MaxBy(candidate => candidate.RootFullPath.Length) is var owner
+        && (owner is null || ReferenceEquals(owner, set));
 
     /// <summary>Directories the walk could not list become KMS902 findings, at the configured level, in sorted place.</summary>
     private static IReadOnlyList<Finding> WithUnreadableDirectories(IReadOnlyList<Finding> findings, LintSet set)

@@ -230,7 +230,8 @@ internal static class StructuredFuzz
             return $"internal error {where}: {finding.Message}";
         }
 
-        var file = set.Files.FirstOrDefault(f => f.Path == finding.Location.File);
+        // A change-control finding about a removed template points into the earlier version of it.
+        var file = set.Files.FirstOrDefault(f => f.Path == finding.Location.File) ?? set.EarlierFiles.FirstOrDefault(f => f.Path == finding.Location.File);
         if (file is null)
         {
             return $"finding outside the set's files: {where}";
@@ -359,6 +360,12 @@ internal static class StructuredFuzz
             }
 
             File.WriteAllText(Path.Combine(directory, ".kmslint.yaml"), ConfigOf(set.Settings));
+            // The earlier version of a change goes beside the set: a git repository of the two replays it with --base.
+            foreach (var file in set.EarlierFiles)
+            {
+                Directory.CreateDirectory(directory + "-earlier");
+                File.WriteAllText(Path.Combine(directory + "-earlier", file.Path), file.Text);
+            }
         }
 
         /// <summary>The set's settings as a <c>.kmslint.yaml</c>, so <c>kmslint lint DIR</c> replays the set as it was linted.</summary>

@@ -1,12 +1,19 @@
 using KmsLint.Templates;
+using KmsLint.Templates.ChangeControl;
 
 namespace KmsLint.Benchmarks.Structured;
 
 /// <summary>One file of a generated set; <paramref name="MayNotParse"/> when it nests deeper than the reader's limit on purpose.</summary>
 internal sealed record GeneratedFile(string Path, string Text, bool MayNotParse);
 
-/// <summary>A generated repository: 1–3 templates linted as one set, and the settings to lint them with.</summary>
-internal sealed record GeneratedSet(long Index, IReadOnlyList<GeneratedFile> Files, LintSettings Settings);
+/// <summary>
+/// A generated repository: 1–3 templates linted as one set, and the settings to lint them with; for a change, the
+/// earlier version's files that differ (<see cref="LintSettings.Baseline"/> reads them).
+/// </summary>
+internal sealed record GeneratedSet(long Index, IReadOnlyList<GeneratedFile> Files, LintSettings Settings)
+{
+    public IReadOnlyList<GeneratedFile> EarlierFiles { get; init; } = Array.Empty<GeneratedFile>();
+}
 
 /// <summary>
 /// Generates template sets from the model's grammar: the detection chain's resource types with their real properties,
@@ -128,7 +135,61 @@ internal sealed class TemplateSetGenerator
             files.Add(generator.File(i));
         }
 
-        return new GeneratedSet(index, files, generator.Settings(files));
+        var settings = generator.Settings(files);
+        // One set in three is a change: the change-control rules compare it with an earlier version.
+        if (random.Next(3) != 0)
+        {
+            return new GeneratedSet(index, files, settings);
+        }
+
+        var (baseline, earlierFiles) = generator.EarlierVersion(files);
+        // Change requests as .kmslint.yaml's changes: names them, well formed or not (KMS414).
+        var declared = Enumerable.Range(0, random.Next(3))
+            .Select(_ => new DeclaredChangeRequest(generator.Pick("CHG-1234", "OPS-7", "", "chg 12", "CHG-"), ".kmslint.yaml changes", null, generator.Pick("DataKey", "DataKey2", "ReplicaKey")))
+            .ToList();
+        settings = settings with { Baseline = baseline, ChangeRequests = new ChangeRequestPolicy(ChangeRequestPolicy.DefaultPattern, declared) };
+        return new GeneratedSet(index, files, settings) { EarlierFiles = earlierFiles };
+    }
+
+    /// <summary>
+    /// An earlier version of the files, as <c>--base</c> gives it: each file unchanged, rewritten, renamed or not yet
+    /// there, and now and then a template that the change removes. The keys' logical ids come from the same few names,
+    /// so the two versions pair keys that appear, disappear and change.
+    /// </summary>
+    private (Baseline Baseline, IReadOnlyList<GeneratedFile> Files) EarlierVersion(IReadOnlyList<GeneratedFile> files)
+    {
+        var sources = new List<GeneratedFile>();
+        var unchanged = new List<string>();
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, number) in files.Select((file, number) => (file, number)))
+        {
+            switch (random.Next(6))
+            {
+                case 0 or 1:
+                    unchanged.Add(file.Path);
+                    break;
+                case 2 or 3:
+                    sources.Add(File(number) with { Path = file.Path });
+                    break;
+                case 4:
+                    var earlier = File(number) with { Path = "old-" + file.Path };
+                    sources.Add(earlier);
+                    renames[earlier.Path] = file.Path;
+                    break;
+            }
+        }
+
+        if (random.Next(4) == 0)
+        {
+            sources.Add(File(files.Count) with { Path = "removed-" + files.Count + ".yaml" });
+        }
+
+        var baseline = new Baseline("base", sources.Select(file => new TemplateSource(file.Path, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file.Text), writable: false))).ToList())
+        {
+            Unchanged = unchanged,
+            Renames = renames,
+        };
+        return (baseline, sources);
     }
 
     /// <summary>SplitMix64 of seed and index: neighbouring sets get unrelated random streams.</summary>
