@@ -1,3 +1,4 @@
+using KmsLint.Templates.ChangeControl;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Resolution;
 
@@ -86,6 +87,15 @@ public sealed record LintSettings
 
     /// <summary>True when a <c>kmslint: ignore:</c> entry without a reason suppresses nothing (and is reported, KMS903).</summary>
     public bool RequireSuppressionReason { get; init; }
+
+    /// <summary>Set by the pipeline for the rules: the templates of this run that did not parse, which may declare what a rule finds absent.</summary>
+    internal Pipeline.UnparsedTemplates Unparsed { get; init; } = Pipeline.UnparsedTemplates.None;
+
+    /// <summary>The change-request pattern and the change requests <c>.kmslint.yaml</c> names (KMS410–KMS414).</summary>
+    public ChangeRequestPolicy ChangeRequests { get; init; } = ChangeRequestPolicy.Default;
+
+    /// <summary>The version to compare with (<c>kmslint lint --base REF</c>); null runs no change-control rule.</summary>
+    public Baseline? Baseline { get; init; }
 
     /// <summary>The level a rule reports at in this run, or null when it is turned off (or not run: an external chain's rules).</summary>
     public Level? EffectiveLevel(RuleDescriptor rule) =>

@@ -1,4 +1,5 @@
 using KmsLint.Cli.Baselines;
+using KmsLint.Cli.ChangeControl;
 using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
 using KmsLint.Templates.Findings;
@@ -58,18 +59,30 @@ internal sealed class LintCommand : ICommand
         "--show-suppressed", null,
         "text and pretty: list suppressed findings too, with what suppressed them");
 
+    private static readonly CliOption Base = new(
+        "--base", "REF",
+        "also compare with the templates at git commit REF (its merge base with HEAD)\n" +
+        "and report key changes: deleted (KMS410), disabled (KMS411), retention\n" +
+        "reduced (KMS412), failing updates (KMS413), malformed change requests (KMS414)");
+
+    private static readonly CliOption Staged = new(
+        "--staged", null,
+        "with --base: lint the index (what the commit will hold) instead of the work\n" +
+        "tree, and report only the staged templates' findings unless --repo names files");
+
     public string Name => "lint";
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public IReadOnlyList<CliOption> Options { get; } = new[]
     {
         Format, Output, CliOptions.Config, FailLevel, Repo, AllowEmpty, CliOptions.Exclude, CliOptions.IgnoreChecks, CliOptions.IncludeChecks,
-        Baseline, CreateBaseline, ShowSuppressed, CliOptions.StdinName, CliOptions.Quiet, CliOptions.Verbose, CliOptions.Color, CliOptions.NoColor,
+        Baseline, CreateBaseline, ShowSuppressed, Base, Staged, CliOptions.StdinName, CliOptions.Quiet, CliOptions.Verbose, CliOptions.Color, CliOptions.NoColor,
     };
 
     public string Help =>
         "Usage: kmslint lint [PATH ...] [-f FORMAT [-o FILE]]... [--config FILE|DIR] [--fail-level LEVEL]\n" +
         "                    [--repo DIR] [--allow-empty] [--exclude GLOB] [--ignore-checks ID[,ID]]\n" +
         "                    [--baseline FILE | --create-baseline FILE] [-q | -v] [--color WHEN]\n" +
+        "                    [--base REF [--staged]]\n" +
         "       ... | kmslint lint - [--stdin-name PATH]\n\n" +
         "Lints every template under the PATHs (files, directories or globs, default '.') as one set, so\n" +
         "references between templates are followed. Directories are walked for *.yaml *.yml *.json\n" +
@@ -99,8 +112,9 @@ internal sealed class LintCommand : ICommand
         foreach (var output in outputs)
             output.Destination.RefuseInputs(arguments, namedFiles, maxTemplateBytes);
         var baseline = BaselineOf(arguments, context, namedFiles, maxTemplateBytes);
+        using var change = ChangeComparison.Open(arguments, context, sets.SelectMany(set => set.Roots).Select(root => Directory.Exists(root) ? root : Path.GetDirectoryName(root)!).FirstOrDefault() ?? context.WorkingDirectory);
 
-        var run = SetLinter.Lint(sets, context, baseline, showProgress: !style.Quiet);
+        var run = SetLinter.Lint(sets, context, baseline, change, showProgress: !style.Quiet);
         if (run.Findings.Count == 0 && run.Sets.Sum(set => set.ReportedTemplates) == 0 && !arguments.Flag(AllowEmpty.Name))
             throw new UsageException(NoTemplateMessage(arguments, sets));
         FinishBaseline(baseline, sets, context, style);

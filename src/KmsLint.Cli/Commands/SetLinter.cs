@@ -1,4 +1,5 @@
 using KmsLint.Cli.Baselines;
+using KmsLint.Cli.ChangeControl;
 using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
 using KmsLint.Templates;
@@ -10,46 +11,78 @@ namespace KmsLint.Cli.Commands;
 internal static class SetLinter
 {
     /// <param name="baseline">Suppresses the findings a baseline accepts (or records them all), before they are narrowed to named files.</param>
+    /// <param name="change">With <c>--base</c>: the comparison with the base version (and, with <c>--staged</c>, the index as the linted files).</param>
     /// <param name="showProgress">False for <c>--quiet</c>: not even a terminal's progress line.</param>
-    public static LintRun Lint(IReadOnlyList<LintSet> sets, CliContext context, FindingBaseline? baseline = null, bool showProgress = true)
+    public static LintRun Lint(IReadOnlyList<LintSet> sets, CliContext context, FindingBaseline? baseline = null, ChangeComparison? change = null, bool showProgress = true) =>
+        Run(sets, context, context.Lint, report => report, baseline, change, showProgress).Run;
+
+    /// <summary>
+    /// Runs <paramref name="engine"/> once per set (<c>lint</c>'s engine, or <c>report</c>'s, which lints and builds the
+    /// coverage report from the same graph) and puts the lint part of the results together into one <see cref="LintRun"/>.
+    /// </summary>
+    public static (LintRun Run, IReadOnlyList<T> Results) Run<T>(
+        IReadOnlyList<LintSet> sets, CliContext context, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, Func<T, LintReport> lintOf,
+        FindingBaseline? baseline = null, ChangeComparison? change = null, bool showProgress = true)
     {
+        if (change is { Staged: true })
+        {
+            foreach (var set in sets)
+            {
+                set.Files = change.DiscoverStaged(set.Roots, path => Selects(set, sets, path)).ToList();
+            }
+        }
+
         var progress = new ProgressReporter(context.Stderr, showProgress && context.StderrIsTerminal, sets.Sum(set => set.Files.Count));
-        var runs = sets.Select(set => LintOne(set, context, progress, baseline)).ToList();
+        // The comparison's staged changes belong to the set it was last asked about, so they are taken right after each run.
+        var results = sets.Select(set => (Result: RunOne(set, sets, progress, engine, change), change?.StagedChanges)).ToList();
         progress.Done();
+        var runs = sets.Zip(results, (set, run) => SetRunOf(set, lintOf(run.Result), run.StagedChanges, baseline, context.Log)).ToList();
 
         var findings = runs.SelectMany(run => run.Findings).ToList();
         findings.Sort(LintRun.Compare);
-        return new LintRun(findings, runs.Sum(run => run.TemplatesLinted), runs.Sum(run => run.FilesNotTemplates), context.WorkingDirectory)
+        var lint = new LintRun(findings, runs.Sum(run => run.TemplatesLinted), runs.Sum(run => run.FilesNotTemplates), context.WorkingDirectory)
         {
             Assumptions = runs.SelectMany(run => run.Assumptions).ToList(),
             Detections = runs.SelectMany(run => run.Detections).ToList(),
             Sets = runs,
             UsesBaseline = baseline is not null,
         };
+        return (lint, results.Select(run => run.Result).ToList());
     }
 
-    private static SetRun LintOne(LintSet set, CliContext context, ProgressReporter progress, FindingBaseline? baseline)
+    private static T RunOne<T>(LintSet set, IReadOnlyList<LintSet> sets, ProgressReporter progress, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, ChangeComparison? change)
     {
         var settings = set.Config.SettingsFor(set.Files.Select(file => (file.FullPath, file.DisplayPath)));
-        var sources = set.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
+        var sources = set.Files.Select(file =>
         {
-            progress.FileOpened();
-            return LintCommand.Open(file, settings.MaxFileBytes);
-        }));
-        var report = context.Lint(sources, settings);
-        if (context.Log.IsOn)
-            LogFiles(set, report, context.Log);
+            var source = change?.StagedSource(file) ?? new TemplateSource(file.DisplayPath, () => LintCommand.Open(file, settings.MaxFileBytes));
+            return source with { Open = () => { progress.FileOpened(); return source.Open(); } };
+        });
+        if (change is not null)
+        {
+            settings = settings with { Baseline = change.BaselineFor(set.Files, set.Roots, path => Selects(set, sets, path)) };
+        }
 
+        return engine(sources, settings);
+    }
+
+    private static SetRun SetRunOf(LintSet set, LintReport report, IReadOnlySet<string>? stagedChanges, FindingBaseline? baseline, VerboseLog log)
+    {
+        if (log.IsOn)
+            LogFiles(set, report, log);
         var findings = WithUnreadableDirectories(report.Findings, set);
         if (baseline is not null)
             findings = baseline.Apply(findings, set);
-        var reported = set.ReportedFiles;
+        // Files the user named are the run's subject; the staged changes only narrow what is shown, the index is what was linted.
+        var named = set.ReportedFiles;
+        var reported = named ?? stagedChanges;
+        // A change-control finding is about the change as a whole, whichever file it is placed in.
         if (reported is not null)
-            findings = findings.Where(finding => reported.Contains(finding.Location.File)).ToList();
+            findings = findings.Where(finding => reported.Contains(finding.Location.File) || RuleCatalog.ChangeControl.Any(rule => rule.Id == finding.RuleId)).ToList();
         return new SetRun(set.Name, set.Config.DisplayPath, findings, report.TemplatesLinted, report.FilesNotTemplates)
         {
-            ReportedFiles = reported?.Order(StringComparer.Ordinal).ToList(),
-            ReportedTemplates = reported is null ? report.TemplatesLinted : report.TemplatePaths.Count(reported.Contains),
+            ReportedFiles = named?.Order(StringComparer.Ordinal).ToList(),
+            ReportedTemplates = named is null ? report.TemplatesLinted : report.TemplatePaths.Count(named.Contains),
             Detections = report.Detections,
             Assumptions = report.Assumptions,
         };
@@ -69,6 +102,15 @@ internal static class SetLinter
                 : $"skipped {file.DisplayPath}: not a CloudFormation template");
         }
     }
+
+    /// <summary>
+    /// Whether a file known from git (the index, a commit) is one of this set's: a walk of the set's roots would lint it,
+    /// and no set nested in it holds it.
+    /// </summary>
+    private static bool Selects(LintSet set, IReadOnlyList<LintSet> sets, string fullPath) =>
+        TemplateDiscovery.Selects(fullPath, set.Roots, set.Config.Excludes)
+        && sets.Where(candidate => candidate.Contains(fullPath)).MaxBy(candidate => candidate.RootFullPath.Length) is var owner
+        && (owner is null || ReferenceEquals(owner, set));
 
     /// <summary>Directories the walk could not list become KMS902 findings, at the configured level, in sorted place.</summary>
     private static IReadOnlyList<Finding> WithUnreadableDirectories(IReadOnlyList<Finding> findings, LintSet set)

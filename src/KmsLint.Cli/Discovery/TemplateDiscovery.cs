@@ -155,27 +155,55 @@ internal sealed class TemplateDiscovery
     private LintSet? InnermostSetHolding(string fullPath) =>
         sets.Where(set => set.RootFullPath.Length > 0 && set.Contains(fullPath)).MaxBy(set => set.RootFullPath.Length);
 
+    /// <summary>
+    /// Whether walking <paramref name="roots"/> would lint the file at <paramref name="fullPath"/>, for files known from
+    /// git rather than from a walk (the index, a commit): a named root itself, or a file with a template extension under
+    /// a root directory, in no skipped or excluded directory. The file need not exist in the work tree.
+    /// </summary>
+    public static bool Selects(string fullPath, IReadOnlyList<string> roots, ExcludeSet excludes)
+    {
+        if (roots.Contains(fullPath, StringComparer.Ordinal))
+            return !excludes.IsExcluded(fullPath);
+        // Most files of a repository are no template: decided without touching the file system.
+        if (!HasTemplateExtension(fullPath) || ConfigLoader.IsConfigFileName(Path.GetFileName(fullPath)))
+            return false;
+        foreach (var root in roots)
+        {
+            var relative = Path.GetRelativePath(root, fullPath);
+            if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) || !Directory.Exists(root))
+                continue;
+            var names = relative.Split(Path.DirectorySeparatorChar);
+            var directory = root;
+            var walked = true;
+            for (var i = 0; i < names.Length - 1 && walked; i++)
+            {
+                directory = Path.Combine(directory, names[i]);
+                walked = !IsSkipped(names[i], i == 0 ? Path.GetFileName(root) : names[i - 1]) && !excludes.IsExcluded(directory);
+            }
+            if (walked && !excludes.IsExcluded(fullPath))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Why the walk does not enter a directory, or null when it does.</summary>
     private static string? WhyNotWalked(DirectoryInfo directory, LintSet set)
     {
         if (directory.LinkTarget is not null)
             return "a symbolic link to a directory is not followed (name it to lint it)";
-        if (SkippedDirectoryNames.Contains(directory.Name))
-            return "version control, dependency and build folders are not linted";
-        // CDK copies assets (Lambda code, nested zips) into cdk.out/asset.*; the synthesized
-        // cdk.out/*.template.json beside them are the real templates.
-        if (directory.Name.StartsWith("asset.", StringComparison.Ordinal) && directory.Parent?.Name == "cdk.out")
-            return "a CDK asset folder (the templates are cdk.out/*.template.json)";
+        if (IsSkipped(directory.Name, directory.Parent?.Name))
+            return SkippedDirectoryNames.Contains(directory.Name)
+                ? "version control, dependency and build folders are not linted"
+                : "a CDK asset folder (the templates are cdk.out/*.template.json)";
         return set.Config.Excludes.Match(directory.FullName) is { } glob ? "excluded by " + glob : null;
     }
 
     /// <summary>Why a file met during the walk is not linted, or null when it is.</summary>
     private static string? WhyNotCandidate(FileSystemInfo file, LintSet set)
     {
-        var extension = Path.GetExtension(file.Name);
         if (ConfigLoader.IsConfigFileName(file.Name))
             return "the configuration, never a template";
-        if (!TemplateExtensions.Any(candidate => string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase)))
+        if (!HasTemplateExtension(file.Name))
             return "not *.yaml, *.yml, *.json or *.template";
         // A dangling link or a file removed since the listing has nothing to lint.
         if (file.LinkTarget is not null && !File.Exists(file.FullName))
@@ -186,6 +214,17 @@ internal sealed class TemplateDiscovery
             return "empty (or a named pipe)";
         return set.Config.Excludes.Match(file.FullName) is { } glob ? "excluded by " + glob : null;
     }
+
+    /// <summary>
+    /// Version control, package and build output folders. CDK copies assets (Lambda code, nested zips) into
+    /// cdk.out/asset.*; the synthesized cdk.out/*.template.json beside them are the real templates.
+    /// </summary>
+    private static bool IsSkipped(string directoryName, string? parentName) =>
+        SkippedDirectoryNames.Contains(directoryName)
+        || (directoryName.StartsWith("asset.", StringComparison.Ordinal) && parentName == "cdk.out");
+
+    private static bool HasTemplateExtension(string path) =>
+        TemplateExtensions.Any(candidate => string.Equals(candidate, Path.GetExtension(path), StringComparison.OrdinalIgnoreCase));
 
     private void Add(string fullPath, bool namedExplicitly, LintSet set)
     {

@@ -178,8 +178,9 @@ internal sealed class FindingFinisher
             return byColumn;
         }
 
-        // Resources a loop generates share the place of its body: their logical ids keep the order stable.
+        // List.Sort is unstable, and resources a loop generates share the place of its body: ids and messages keep the order stable.
         var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byRule != 0 ? byRule : string.CompareOrdinal(a.LogicalId, b.LogicalId);
+        var byResource = byRule != 0 ? byRule : string.CompareOrdinal(a.LogicalId, b.LogicalId);
+        return byResource != 0 ? byResource : string.CompareOrdinal(a.Message, b.Message);
     }
 }

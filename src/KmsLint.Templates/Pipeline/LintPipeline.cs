@@ -1,3 +1,4 @@
+using KmsLint.Templates.ChangeControl;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
 using KmsLint.Templates.Model;
@@ -19,10 +20,54 @@ internal static class LintPipeline
     internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
     {
         var findings = new List<Finding>();
-        var templates = new List<Template>();
-        var notTemplates = 0;
+        var linted = Load(sources, settings, readsPropertiesOf, findings);
+        var templates = linted.Templates;
+        var graph = new RepoGraph(templates, settings);
+        if (settings.Baseline is { } baseline)
+        {
+            try
+            {
+                graph.Change = CompareWithBaseline(baseline, linted, graph, settings, readsPropertiesOf);
+            }
+            catch (Exception crash) when (crash is not OutOfMemoryException)
+            {
+                findings.Add(new Finding(RuleCatalog.InternalError.Id, RuleCatalog.InternalError.DefaultLevel,
+                    $"comparing with {baseline.Name} failed ({crash.GetType().Name}: {crash.Message}); no change-control rule ran. Please report it.",
+                    graph.FirstTemplate?.Start ?? SourceSpan.StartOf(string.Empty)));
+            }
+        }
+
+        var ruleSettings = settings with { Unparsed = new UnparsedTemplates(linted.Unparsed) };
+        var rulesRun = new HashSet<string>(new[] { RuleCatalog.TemplateDoesNotParse.Id, RuleCatalog.TemplateMalformed.Id, RuleCatalog.FileSkipped.Id }, StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (settings.RunsAnywhere(rule.Descriptor) && RunGuarded(rule, graph, ruleSettings, findings))
+            {
+                rulesRun.Add(rule.Descriptor.Id);
+            }
+        }
+
+        ReportReferenceCycles(graph, findings);
+        var assumptions = graph.Resolver.Assumptions
+            .Select(assumption => new Assumption(assumption.Describe(), assumption.ImportLocation))
+            .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
+            .ToList();
+        var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
+        return new LintReport(new FindingFinisher(templates, settings, rulesRun).Finish(findings), templates.Count, linted.NotTemplates)
+        {
+            Assumptions = assumptions,
+            Detections = detections,
+            TemplatePaths = templates.Select(template => template.Path).ToList(),
+        };
+    }
+
+    /// <summary>Parses every source once and models the templates; what cannot be read or parsed goes to <paramref name="findings"/>.</summary>
+    private static LoadedSet Load(IEnumerable<TemplateSource> sources, LintSettings settings, Func<string, bool>? readsPropertiesOf, List<Finding> findings)
+    {
+        var loaded = new LoadedSet();
         foreach (var source in sources)
         {
+            loaded.Paths.Add(source.Path);
             var parsed = SourceLoader.Load(source, settings.MaxFileBytes, findings);
             if (parsed is null)
             {
@@ -34,10 +79,11 @@ internal static class LintPipeline
                 if (parsed.LooksLikeTemplate)
                 {
                     findings.Add(Report(RuleCatalog.TemplateDoesNotParse, error));
+                    loaded.Unparsed.Add(parsed);
                 }
                 else
                 {
-                    notTemplates++;
+                    loaded.NotTemplates++;
                 }
 
                 continue;
@@ -45,13 +91,13 @@ internal static class LintPipeline
 
             if (!TemplateBuilder.IsTemplate(parsed.Root))
             {
-                notTemplates++;
+                loaded.NotTemplates++;
                 continue;
             }
 
             var malformed = new List<ParseProblem>(parsed.Malformed);
             var uncheckedParts = new List<UncheckedPart>();
-            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf, uncheckedParts));
+            loaded.Templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf, uncheckedParts));
             foreach (var problem in malformed)
             {
                 findings.Add(Report(RuleCatalog.TemplateMalformed, problem));
@@ -64,28 +110,33 @@ internal static class LintPipeline
             }
         }
 
-        var graph = new RepoGraph(templates, settings);
-        var rulesRun = new HashSet<string>(new[] { RuleCatalog.TemplateDoesNotParse.Id, RuleCatalog.TemplateMalformed.Id, RuleCatalog.FileSkipped.Id }, StringComparer.Ordinal);
-        foreach (var rule in rules)
-        {
-            if (settings.RunsAnywhere(rule.Descriptor) && RunGuarded(rule, graph, settings, findings))
-            {
-                rulesRun.Add(rule.Descriptor.Id);
-            }
-        }
+        return loaded;
+    }
 
-        ReportReferenceCycles(graph, findings);
-        var assumptions = graph.Resolver.Assumptions
-            .Select(assumption => new Assumption(assumption.Describe(), assumption.ImportLocation))
-            .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
+    /// <summary>
+    /// Models the base's changed files (the unchanged ones share the linted models) and pairs them with the linted set.
+    /// What the base's files get wrong is not this change's doing: a base file that does not parse or cannot be read is
+    /// only noted as not compared, and its shape problems are not reported.
+    /// </summary>
+    private static ChangeSet CompareWithBaseline(Baseline baseline, LoadedSet linted, RepoGraph graph, LintSettings settings, Func<string, bool>? readsPropertiesOf)
+    {
+        var problems = new List<Finding>();
+        var loaded = Load(baseline.Sources, settings, readsPropertiesOf, problems);
+        string CurrentPath(string basePath) => baseline.Renames.TryGetValue(basePath, out var current) ? current : basePath;
+
+        var baseTemplates = loaded.Templates.Select(template => (template, CurrentPath(template.Path))).ToList();
+        var unchanged = new HashSet<string>(baseline.Unchanged, StringComparer.Ordinal);
+        baseTemplates.AddRange(linted.Templates.Where(template => unchanged.Contains(template.Path)).Select(template => (template, template.Path)));
+
+        var lintedTemplatePaths = new HashSet<string>(linted.Templates.Select(template => template.Path), StringComparer.Ordinal);
+        var uncompared = problems
+            .Where(problem => problem.RuleId == RuleCatalog.TemplateDoesNotParse.Id || problem.RuleId == RuleCatalog.FileSkipped.Id)
+            .Where(problem => lintedTemplatePaths.Contains(CurrentPath(problem.Location.File)) || !linted.Paths.Contains(CurrentPath(problem.Location.File)))
+            .Select(problem => new UncomparedFile(problem.Location.File, problem.RuleId == RuleCatalog.TemplateDoesNotParse.Id
+                ? $"does not parse (line {problem.Location.StartLine}: {problem.Message})"
+                : $"was not read ({problem.Message})"))
             .ToList();
-        var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return new LintReport(new FindingFinisher(templates, settings, rulesRun).Finish(findings), templates.Count, notTemplates)
-        {
-            Assumptions = assumptions,
-            Detections = detections,
-            TemplatePaths = templates.Select(template => template.Path).ToList(),
-        };
+        return ChangeSet.Compare(baseline, baseTemplates, linted.Paths, graph, uncompared, settings);
     }
 
     /// <summary>
@@ -152,4 +203,17 @@ internal static class LintPipeline
 
     private static Finding Report(RuleDescriptor rule, ParseProblem problem) =>
         new(rule.Id, rule.DefaultLevel, problem.Message, problem.Location);
+
+    /// <summary>The models of a set of sources, and the paths of every source (templates or not).</summary>
+    private sealed class LoadedSet
+    {
+        public List<Template> Templates { get; } = new();
+
+        public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
+        public int NotTemplates { get; set; }
+
+        /// <summary>The files meant as templates that did not parse: they may hold what a rule finds absent.</summary>
+        public List<ParsedFile> Unparsed { get; } = new();
+    }
 }
