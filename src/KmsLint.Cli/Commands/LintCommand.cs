@@ -1,5 +1,3 @@
-using KmsLint.Cli.Configuration;
-using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
 using KmsLint.Templates;
 using KmsLint.Templates.Findings;
@@ -39,11 +37,9 @@ internal sealed class LintCommand : ICommand
     {
         var format = arguments.Choice("--format", Formats, "text");
         var failLevel = LevelNames.Parse(arguments.Choice("--fail-level", FailLevels, "warning"));
-        var outputPath = arguments.Value("--output") is { } output ? CheckOutputPath(arguments, context.FullPath(output)) : null;
+        var destination = ReportDestination.From(arguments, context);
 
-        var given = (arguments.Positionals.Count == 0 ? new List<string> { "." } : arguments.Positionals)
-            .Select(path => CheckExists(arguments, path, context.FullPath(path)))
-            .ToList();
+        var given = TemplateInputs.GivenPaths(arguments, context);
         var repository = arguments.Value("--repo") is { } repo ? CheckDirectory(arguments, repo, context.FullPath(repo)) : null;
         // With --repo the whole repository is linted (repo-level rules need every template) and the PATHs only
         // choose which findings are reported.
@@ -51,19 +47,10 @@ internal sealed class LintCommand : ICommand
         var reportedFiles = repository is not null && arguments.Positionals.Count > 0
             ? new HashSet<string>(given.Select(context.DisplayPath), StringComparer.Ordinal)
             : null;
-        var config = LoadConfig(arguments, context, paths[0]);
+        var inputs = TemplateInputs.Load(arguments, context, paths);
+        var report = inputs.Run(context, context.Lint);
 
-        var discovery = new TemplateDiscovery(context, config.Excludes).Discover(paths);
-        var progress = new ProgressReporter(context.Stderr, context.StderrIsTerminal, discovery.Files.Count);
-        var sources = discovery.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
-        {
-            progress.FileOpened();
-            return Open(file);
-        }));
-        var report = context.Lint(sources, config.SettingsFor(discovery.Files.Select(file => (file.FullPath, file.DisplayPath))));
-        progress.Done();
-
-        var findings = WithUnreadableDirectories(report.Findings, discovery, config.Settings);
+        var findings = inputs.WithUnreadableDirectories(report.Findings);
         if (reportedFiles is not null)
             findings = findings.Where(finding => reportedFiles.Contains(finding.Location.File)).ToList();
         var run = new LintRun(findings, report.TemplatesLinted, report.FilesNotTemplates, context.WorkingDirectory)
@@ -75,30 +62,11 @@ internal sealed class LintCommand : ICommand
         {
             "json" => new JsonFormatter(),
             "sarif" => new SarifFormatter(),
-            _ => new TextFormatter(colour: outputPath is null && UseColour(context)),
+            _ => new TextFormatter(colour: destination.IsColourTerminal(context)),
         };
-        if (outputPath is null)
-            formatter.Write(run, context.Stdout);
-        else
-            WriteOutput(outputPath, run, formatter);
+        destination.Write(context, writer => formatter.Write(run, writer));
 
         return Fails(run.Findings, failLevel) ? ExitCode.Findings : ExitCode.Success;
-    }
-
-    /// <summary>
-    /// A file found by walking that vanished before it was read has nothing to lint: an empty stream makes the
-    /// engine skip it as "not a template". A file the user named is opened plainly, so the engine reports it (KMS902).
-    /// </summary>
-    internal static Stream Open(DiscoveredFile file)
-    {
-        try
-        {
-            return File.OpenRead(file.FullPath);
-        }
-        catch (Exception e) when (!file.NamedExplicitly && e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Stream.Null;
-        }
     }
 
     /// <summary>True when the run must exit 1: an unsuppressed finding at or above the fail level, or any internal error.</summary>
@@ -106,68 +74,8 @@ internal sealed class LintCommand : ICommand
         findings.Any(finding => !finding.IsSuppressed &&
                                 (finding.RuleId == RuleCatalog.InternalError.Id || finding.Level >= failLevel));
 
-    private static string CheckExists(ParsedArguments arguments, string given, string fullPath) =>
-        File.Exists(fullPath) || Directory.Exists(fullPath)
-            ? fullPath
-            : throw arguments.Error($"path '{given}' does not exist");
-
     private static string CheckDirectory(ParsedArguments arguments, string given, string fullPath) =>
         Directory.Exists(fullPath)
             ? fullPath
             : throw arguments.Error($"--repo '{given}' is not a directory");
-
-    private static string CheckOutputPath(ParsedArguments arguments, string fullPath)
-    {
-        if (Directory.Exists(fullPath))
-            throw arguments.Error($"--output '{fullPath}' is a directory");
-        if (!Directory.Exists(Path.GetDirectoryName(fullPath)))
-            throw arguments.Error($"--output directory '{Path.GetDirectoryName(fullPath)}' does not exist");
-        return fullPath;
-    }
-
-    /// <summary>--config if given; else .kmslint.yaml in the first PATH when it is a directory, else in the working directory.</summary>
-    private static LintConfig LoadConfig(ParsedArguments arguments, CliContext context, string firstPath)
-    {
-        if (arguments.Value("--config") is { } given)
-        {
-            var fullPath = context.FullPath(given);
-            if (!File.Exists(fullPath))
-                throw arguments.Error($"config file '{given}' does not exist");
-            return ConfigLoader.Load(fullPath, context.DisplayPath(fullPath));
-        }
-        var directory = Directory.Exists(firstPath) ? firstPath : context.WorkingDirectory;
-        var candidate = Path.Combine(directory, ConfigLoader.FileName);
-        return File.Exists(candidate) ? ConfigLoader.Load(candidate, context.DisplayPath(candidate)) : LintConfig.Default;
-    }
-
-    /// <summary>Directories the walk could not list become KMS902 findings, at the configured level, in sorted place.</summary>
-    private static IReadOnlyList<Finding> WithUnreadableDirectories(
-        IReadOnlyList<Finding> findings, DiscoveryResult discovery, LintSettings settings)
-    {
-        if (discovery.UnreadableDirectories.Count == 0 || settings.EffectiveLevel(RuleCatalog.FileSkipped) is not { } level)
-            return findings;
-        var all = findings.ToList();
-        all.AddRange(discovery.UnreadableDirectories.Select(directory => new Finding(
-            RuleCatalog.FileSkipped.Id, level,
-            $"Directory '{directory.DisplayPath}' could not be read ({directory.Reason}), so its templates were not linted.",
-            SourceSpan.StartOf(directory.DisplayPath))));
-        all.Sort(LintRun.Compare);
-        return all;
-    }
-
-    private static void WriteOutput(string fullPath, LintRun run, IReportFormatter formatter)
-    {
-        try
-        {
-            AtomicFile.Write(fullPath, writer => formatter.Write(run, writer));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write --output '{fullPath}': {e.Message}");
-        }
-    }
-
-    /// <summary>Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).</summary>
-    private static bool UseColour(CliContext context) =>
-        context.StdoutIsTerminal && string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR"));
 }
