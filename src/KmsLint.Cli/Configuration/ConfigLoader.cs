@@ -27,7 +27,7 @@ internal sealed class ConfigLoader
         { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "max_file_bytes" };
 
     private static readonly string[] DetectionKeys =
-        { "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect" };
+        { "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect", "runbook_tags" };
 
     private static readonly string[] ExternalKeys = { "trails", "topics", "event_buses", "ssm_parameters" };
 
@@ -193,6 +193,9 @@ internal sealed class ConfigLoader
                 case "max_minutes_to_detect":
                     settings = settings with { MaxMinutesToDetect = Minutes(value, "detection." + key) };
                     continue;
+                case "runbook_tags":
+                    settings = settings with { RunbookTagKeys = TagKeys(value, "detection." + key) };
+                    continue;
                 case not "routes":
                     throw UnknownKey(keyNode, "detection." + key, DetectionKeys);
             }
@@ -260,6 +263,18 @@ internal sealed class ConfigLoader
                 throw Error(((YamlSequenceNode)node).Children[i], $"{key}[{i}]", problem!);
         }
         return texts;
+    }
+
+    /// <summary>Tag keys as AWS accepts them: 1 to 128 characters, not starting with the reserved <c>aws:</c>.</summary>
+    private IReadOnlyList<string> TagKeys(YamlNode node, string key)
+    {
+        var keys = Strings(node, key);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length > 128 || keys[i].StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                throw Error(((YamlSequenceNode)node).Children[i], $"{key}[{i}]", "a tag key has at most 128 characters and does not start with aws: (AWS reserves it)");
+        }
+        return keys;
     }
 
     private double Minutes(YamlNode node, string key)
