@@ -10,6 +10,7 @@ public static class Cli
     internal static readonly ICommand[] Commands =
     {
         new LintCommand(),
+        new ReportCommand(),
         new RulesCommand(),
         new ExplainCommand(),
         new Init.InitCommand(),

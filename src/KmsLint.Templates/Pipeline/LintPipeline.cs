@@ -16,7 +16,15 @@ internal static class LintPipeline
         Run(sources, settings, rules, RepoGraph.ReadsPropertiesOf);
 
     /// <param name="readsPropertiesOf">The resource types whose models keep their properties; null keeps every model whole (tests compare the two).</param>
-    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
+    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf) =>
+        RunWithGraph(sources, settings, rules, readsPropertiesOf).Report;
+
+    /// <summary>The run and the graph it built, for what is computed from the graph after the rules (the coverage report).</summary>
+    internal static (LintReport Report, RepoGraph Graph) RunWithGraph(IEnumerable<TemplateSource> sources, LintSettings settings) =>
+        RunWithGraph(sources, settings, RuleRegistry.All, RepoGraph.ReadsPropertiesOf);
+
+    private static (LintReport Report, RepoGraph Graph) RunWithGraph(
+        IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
     {
         var findings = new List<Finding>();
         var templates = new List<Template>();
@@ -72,7 +80,7 @@ internal static class LintPipeline
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
         var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions, Detections = detections };
+        return (new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions, Detections = detections }, graph);
     }
 
     /// <summary>

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using KmsLint.Cli.Formatting;
+using KmsLint.Templates.Findings;
+using KmsLint.Templates.Reporting;
+
+namespace KmsLint.Cli.Reporting;
+
+/// <summary>
+/// <c>--format json</c>: <c>{ tool, version, summary, keys[], routes[] }</c> (shape documented in the README). Figures a
+/// dashboard tracks are numbers (<c>keysMonitoredPercent</c>, <c>worstCaseMinutesToDetect</c>), null where there is none.
+/// </summary>
+internal sealed class JsonReport : ICoverageRenderer
+{
+    public void Write(CoverageRun run, TextWriter output) => JsonOutput.Write(output, json =>
+    {
+        var coverage = run.Coverage;
+        json.WriteStartObject();
+        json.WriteString("tool", "kmslint");
+        json.WriteString("version", Cli.Version);
+        WriteSummary(json, run);
+        json.WriteStartArray("keys");
+        foreach (var key in coverage.Keys)
+            WriteKey(json, key);
+        json.WriteEndArray();
+        json.WriteStartArray("routes");
+        foreach (var route in coverage.Routes)
+            WriteRoute(json, route);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    private static void WriteSummary(Utf8JsonWriter json, CoverageRun run)
+    {
+        var summary = run.Coverage.Summary;
+        json.WriteStartObject("summary");
+        json.WriteNumber("templates", run.Lint.TemplatesLinted);
+        json.WriteNumber("keys", summary.Keys);
+        json.WriteNumber("keysMonitored", summary.KeysMonitored);
+        Number(json, "keysMonitoredPercent", summary.KeysMonitoredPercent);
+        json.WriteStartObject("keysByStatus");
+        foreach (var (status, count) in summary.KeysByStatus)
+            json.WriteNumber(ReportWords.StatusName(status), count);
+        json.WriteEndObject();
+        json.WriteNumber("keysOwned", summary.KeysOwned);
+        Number(json, "keysOwnedPercent", summary.KeysOwnedPercent);
+        json.WriteNumber("keysRetained", summary.KeysRetained);
+        Number(json, "keysRetainedPercent", summary.KeysRetainedPercent);
+        json.WriteNumber("routes", run.Coverage.Routes.Count);
+        json.WriteNumber("routesWorking", summary.RoutesWorking);
+        json.WriteNumber("routesBroken", summary.RoutesBroken);
+        json.WriteStartObject("routesByState");
+        foreach (var (state, count) in summary.RoutesByState)
+            json.WriteNumber(ReportWords.State(state), count);
+        json.WriteEndObject();
+        Number(json, "fastestWorstCaseMinutesToDetect", summary.FastestWorstCaseMinutesToDetect);
+        String(json, "fastestRoute", summary.Fastest?.LogicalId);
+        json.WriteStartObject("findings");
+        json.WriteNumber("errors", run.Lint.Count(Level.Error));
+        json.WriteNumber("warnings", run.Lint.Count(Level.Warning));
+        json.WriteNumber("notes", run.Lint.Count(Level.Note));
+        json.WriteNumber("suppressed", run.Lint.SuppressedCount);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteKey(Utf8JsonWriter json, KeyCoverage key)
+    {
+        json.WriteStartObject();
+        json.WriteString("logicalId", key.LogicalId);
+        json.WriteString("type", key.Type);
+        json.WriteString("file", key.Location.File);
+        json.WriteNumber("line", key.Location.StartLine);
+        json.WriteString("monitored", ReportWords.StatusName(key.Status));
+        json.WriteStartObject("events");
+        foreach (var e in key.Events)
+        {
+            json.WriteStartObject(e.Event);
+            json.WriteString("status", ReportWords.StatusName(e.Status));
+            Strings(json, "routes", e.Routes.Select(route => route.LogicalId));
+            Strings(json, "caveats", e.Caveats);
+            Number(json, "worstCaseMinutesToDetect", e.WorstCaseMinutes);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        Strings(json, "monitoredBy", key.MonitoredBy.Select(route => route.LogicalId));
+        Strings(json, "failingRoutes", key.FailingRoutes.Select(route => route.LogicalId));
+        Strings(json, "caveats", key.Caveats);
+        Number(json, "worstCaseMinutesToDetect", key.WorstCaseMinutesToDetect);
+        json.WriteStartArray("told");
+        foreach (var told in key.Told)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", told.Name);
+            json.WriteBoolean("external", told.IsExternal);
+            json.WriteStartArray("subscriptions");
+            foreach (var endpoint in told.Endpoints)
+            {
+                json.WriteStartObject();
+                json.WriteString("protocol", endpoint.Protocol);
+                json.WriteString("endpoint", endpoint.Address);
+                String(json, "via", endpoint.Via);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (key.IsOwned is { } owned)
+            json.WriteBoolean("owned", owned);
+        else
+            json.WriteNull("owned");
+        json.WriteStartObject("tags");
+        foreach (var tag in key.RequiredTags)
+            String(json, tag.Key, tag.Value);
+        json.WriteEndObject();
+        Strings(json, "missingTags", ReportWords.MissingTags(key));
+        String(json, "tagsUnknownReason", key.TagsUnknownReason);
+        json.WriteBoolean("retained", key.IsRetained);
+        String(json, "deletionPolicy", key.DeletionPolicy);
+        String(json, "updateReplacePolicy", key.UpdateReplacePolicy);
+        Number(json, "pendingWindowDays", key.ShortestPendingWindowDays);
+        json.WriteBoolean("pendingWindowIsDefault", key.PendingWindows.All(window => window.IsDefault));
+        String(json, "condition", key.Condition);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRoute(Utf8JsonWriter json, RouteCoverage route)
+    {
+        json.WriteStartObject();
+        json.WriteString("logicalId", route.LogicalId);
+        json.WriteString("kind", route.Kind);
+        json.WriteString("file", route.Location.File);
+        json.WriteNumber("line", route.Location.StartLine);
+        json.WriteString("status", ReportWords.State(route.State));
+        json.WriteStartObject("events");
+        foreach (var (name, status) in route.Events)
+            json.WriteString(name, ReportWords.Event(status));
+        json.WriteEndObject();
+        Number(json, "worstCaseMinutesToDetect", route.WorstCaseMinutesToDetect);
+        if (route.ScopedToKeys is { } keys)
+            Strings(json, "scopedToKeys", keys.Select(key => key.Name));
+        else
+            json.WriteNull("scopedToKeys");
+        json.WriteStartArray("nodes");
+        foreach (var node in route.Nodes)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", node.Id);
+            json.WriteString("kind", ReportWords.Kind(node));
+            json.WriteString("name", node.Name);
+            String(json, "detail", node.Detail);
+            String(json, "file", node.Location?.File);
+            if (node.Location is { } location)
+                json.WriteNumber("line", location.StartLine);
+            else
+                json.WriteNull("line");
+            String(json, "condition", node.Condition);
+            Strings(json, "ruleIds", node.RuleIds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("edges");
+        foreach (var edge in route.Edges)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", edge.From.Id);
+            json.WriteString("to", edge.To.Id);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("brokenLinks");
+        foreach (var link in route.BrokenLinks)
+        {
+            json.WriteStartObject();
+            json.WriteString("node", link.Id);
+            json.WriteString("logicalId", link.Name);
+            Strings(json, "ruleIds", link.RuleIds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+            json.WriteNumber(name, ReportWords.Round(number));
+        else
+            json.WriteNull(name);
+    }
+
+    private static void String(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+            json.WriteNull(name);
+        else
+            json.WriteString(name, value);
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+}
