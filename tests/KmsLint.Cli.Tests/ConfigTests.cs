@@ -23,6 +23,8 @@ public sealed class ConfigTests : IDisposable
     [InlineData("keys:\n  min_pending_window_days: soon\n", ".kmslint.yaml:2:28: keys.min_pending_window_days: must be a whole number")]
     [InlineData("detection:\n  routes: [metric-filter, pigeon]\n", ".kmslint.yaml:2:27: detection.routes: route must be metric-filter or eventbridge, not 'pigeon'")]
     [InlineData("detection:\n  routes: []\n", ".kmslint.yaml:2:11: detection.routes: name at least one route")]
+    [InlineData("detection:\n  runbook_tags: runbook\n", ".kmslint.yaml:2:17: detection.runbook_tags: must be a list")]
+    [InlineData("detection:\n  runbook_tags: [runbook, 'aws:runbook']\n", ".kmslint.yaml:2:27: detection.runbook_tags[1]: a tag key has at most 128 characters and does not start with aws:")]
     [InlineData("external:\n  trails:\n    - log_group: org-logs\n", ".kmslint.yaml:3:7: external.trails[0].name: an external trail needs a name")]
     [InlineData("external:\n  trails:\n    - name: org\n      bucket: b\n", ".kmslint.yaml:4:7: external.trails[0].bucket: unknown key (expected name, log_group)")]
     [InlineData("external:\n  topics: [my-topic]\n", ".kmslint.yaml:2:12: external.topics[0]: 'my-topic' is not an ARN (arn:partition:sns:region:account:...)")]
@@ -57,6 +59,7 @@ public sealed class ConfigTests : IDisposable
               min_pending_window_days: 14
             detection:
               routes: [metric-filter]
+              runbook_tags: [playbook]
             external:
               trails:
                 - name: org-trail
@@ -78,6 +81,7 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal(new[] { "Team", "CostCenter" }, settings.RequiredTagKeys);
         Assert.Equal(14, settings.MinPendingWindowDays);
         Assert.Equal(DetectionRoutes.MetricFilter, settings.AcceptedRoutes);
+        Assert.Equal(new[] { "playbook" }, settings.RunbookTagKeys);
         Assert.Equal(new[] { new ExternalTrail("org-trail", "aws-controltower/CloudTrailLogs"), new ExternalTrail("s3-only-trail", null) },
             settings.External.Trails);
         Assert.Equal(new[] { "arn:aws:sns:eu-west-1:123456789012:security-alerts" }, settings.External.TopicArns);

@@ -146,7 +146,7 @@ internal sealed class JsonReport : ICoverageRenderer
         {
             json.WriteStartObject();
             json.WriteString("id", node.Id);
-            json.WriteString("kind", ReportWords.Kind(node));
+            json.WriteString("kind", char.ToLowerInvariant(node.Kind.ToString()[0]) + node.Kind.ToString().Substring(1));
             json.WriteString("name", node.Name);
             String(json, "detail", node.Detail);
             String(json, "file", node.Location?.File);

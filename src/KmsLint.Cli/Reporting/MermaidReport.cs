@@ -7,7 +7,7 @@ namespace KmsLint.Cli.Reporting;
 /// <summary>
 /// <c>--format mermaid</c>: the route graph as a Mermaid flowchart (GitHub renders it in Markdown), one box per template
 /// file. Nodes are named by generated ids; every template value is written inside a quoted label with <c>"</c>,
-/// <c>#</c>, <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and backticks as Mermaid entity codes, so a hostile template cannot
+/// <c>#</c>, <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, backticks and backslashes as Mermaid entity codes, so a hostile template cannot
 /// end a label, add a link or inject markup. Broken links are red and labelled with their rule ids.
 /// </summary>
 internal sealed class MermaidReport : ICoverageRenderer
@@ -68,6 +68,7 @@ internal sealed class MermaidReport : ICoverageRenderer
                 '<' => "#lt;",
                 '>' => "#gt;",
                 '`' => "#96;",
+                '\\' => "#92;",
                 _ when char.IsControl(c) || c is '\u2028' or '\u2029' => " ",
                 _ => c.ToString(),
             });
