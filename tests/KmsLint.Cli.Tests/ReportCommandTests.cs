@@ -134,6 +134,18 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(2, edges.Count(edge => edge.Label is null && edge.Color != "#cc0000")); // Trail → log group → filter
     }
 
+    [Fact]
+    public void The_READMEs_picture_is_drawn_from_the_current_report_of_the_broken_stack()
+    {
+        var current = TempTree.RunWith(new CliContext(new StringWriter(), new StringWriter(), ExternalTools.RepositoryRoot),
+            "report", "samples/templates/broken-stack", "--format", "dot");
+
+        var committed = File.ReadAllText(Path.Combine(ExternalTools.RepositoryRoot, "docs", "broken-stack-routes.dot")).Replace("\r\n", "\n");
+        Assert.True(committed == current.Stdout,
+            "docs/broken-stack-routes.dot is not the current report: regenerate it and docs/broken-stack-routes.png as the README says");
+        Assert.True(File.Exists(Path.Combine(ExternalTools.RepositoryRoot, "docs", "broken-stack-routes.png")));
+    }
+
     [FactWhenGraphvizInstalled]
     public void A_hostile_template_cannot_add_nodes_edges_or_markup_to_any_format()
     {
