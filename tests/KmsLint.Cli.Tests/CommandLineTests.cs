@@ -64,7 +64,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "--frobnicate" }, "unknown option '--frobnicate'")]
     [InlineData(new[] { "lint", "--frobnicate" }, "unknown option '--frobnicate'")]
     [InlineData(new[] { "lint", "--format" }, "option '--format' needs a value")]
-    [InlineData(new[] { "lint", "--format", "xml" }, "option '--format' must be one of text, json, sarif, not 'xml'")]
+    [InlineData(new[] { "lint", "--format", "xml" }, "option '--format' must be one of text, pretty, json, sarif, github, junit, not 'xml'")]
     [InlineData(new[] { "lint", "--fail-level=fatal" }, "option '--fail-level' must be one of error, warning, note, none, not 'fatal'")]
     [InlineData(new[] { "lint", "--format", "json", "--format", "text" }, "option '--format' is given more than once")]
     [InlineData(new[] { "lint", "no/such/dir" }, "path 'no/such/dir' does not exist")]

@@ -7,19 +7,20 @@ namespace KmsLint.Cli.Commands;
 /// <summary><c>kmslint lint</c>: discovery, configuration, the engine, a format and the exit code.</summary>
 internal sealed class LintCommand : ICommand
 {
-    private static readonly string[] Formats = { "text", "json", "sarif" };
+    private static readonly string[] Formats = { "text", "pretty", "json", "sarif", "github", "junit" };
     private static readonly string[] FailLevels = { "error", "warning", "note", "none" };
 
     public string Name => "lint";
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public string Help =>
-        "Usage: kmslint lint [PATH ...] [--format text|json|sarif] [--output FILE] [--config FILE]\n" +
+        "Usage: kmslint lint [PATH ...] [--format text|pretty|json|sarif|github|junit] [--output FILE] [--config FILE]\n" +
         "                    [--fail-level error|warning|note|none] [--repo DIR]\n\n" +
         "Lints every template under the PATHs (files or directories, default '.') as one set, so references\n" +
         "between templates are followed. Directories are walked for *.yaml *.yml *.json *.template, skipping\n" +
         ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs.\n\n" +
         "Options:\n" +
-        "  --format FORMAT      text (default), json or sarif (SARIF 2.1.0)\n" +
+        "  --format FORMAT      text (default), pretty, json, sarif (SARIF 2.1.0), github (workflow\n" +
+        "                       commands that annotate a pull request) or junit (JUnit XML)\n" +
         "  --output FILE        write the report to FILE (atomically) instead of stdout\n" +
         "  --config FILE        use this configuration instead of .kmslint.yaml in the first directory\n" +
         "                       PATH (or in the current directory)\n" +
@@ -62,6 +63,9 @@ internal sealed class LintCommand : ICommand
         {
             "json" => new JsonFormatter(),
             "sarif" => new SarifFormatter(),
+            "github" => new GithubFormatter(),
+            "junit" => new JunitFormatter(),
+            "pretty" => new PrettyFormatter(colour: destination.IsColourTerminal(context), width: 100),
             _ => new TextFormatter(colour: destination.IsColourTerminal(context)),
         };
         destination.Write(context, writer => formatter.Write(run, writer));

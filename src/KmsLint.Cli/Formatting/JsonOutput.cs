@@ -1,16 +1,21 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace KmsLint.Cli.Formatting;
 
-/// <summary>Writes JSON with <see cref="Utf8JsonWriter"/> (no reflection serializer, so NativeAOT stays clean).</summary>
+/// <summary>
+/// Writes JSON with <see cref="Utf8JsonWriter"/> (no reflection serializer, so NativeAOT stays clean). Text is escaped
+/// as JSON requires and no further: the output is a report read by people and tools, never embedded in HTML, so
+/// <c>&amp;&amp;</c> and <c>'</c> in a pattern stay as written.
+/// </summary>
 internal static class JsonOutput
 {
     public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             write(writer);
         output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.WriteLine();

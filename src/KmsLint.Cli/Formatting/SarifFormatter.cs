@@ -93,6 +93,14 @@ internal sealed class SarifFormatter : IReportFormatter
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", LevelNames.Of(rule.DefaultLevel));
             json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteStartArray("tags");
+            json.WriteStringValue("security");
+            json.WriteStringValue("kms");
+            json.WriteStringValue("cloudformation");
+            json.WriteEndArray();
+            json.WriteString("security-severity", SecuritySeverity(rule.DefaultLevel));
+            json.WriteEndObject();
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -180,11 +188,23 @@ internal sealed class SarifFormatter : IReportFormatter
     }
 
     /// <summary>SARIF asks for messages that are whole sentences ending with a period.</summary>
+    /// <summary>A message as a sentence; one that ends with a pattern to copy (<c>}</c>) gets no period glued to it.</summary>
     private static string Sentence(string text)
     {
         var trimmed = text.TrimEnd();
-        return trimmed.EndsWith('.') || trimmed.EndsWith('?') || trimmed.EndsWith('!')
+        return trimmed.EndsWith('.') || trimmed.EndsWith('?') || trimmed.EndsWith('!') || trimmed.EndsWith('}')
             ? trimmed
             : trimmed + ".";
     }
+
+    /// <summary>
+    /// GitHub code scanning ranks security alerts by <c>security-severity</c> (0–10): an error means a key can be
+    /// destroyed unnoticed (high), a warning weakens the guardrail (medium), a note is advice (low).
+    /// </summary>
+    private static string SecuritySeverity(Level level) => level switch
+    {
+        Level.Error => "8.0",
+        Level.Warning => "5.0",
+        _ => "2.0",
+    };
 }

@@ -32,7 +32,7 @@ internal sealed class TextFormatter(bool colour) : IReportFormatter
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    private string Paint(Level level)
+    internal string Paint(Level level)
     {
         var word = LevelNames.Of(level);
         if (!colour)

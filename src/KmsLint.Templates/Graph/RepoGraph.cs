@@ -206,14 +206,14 @@ public sealed class RepoGraph
                 case LiteralValue literal:
                     var arn = Arn.Parse(literal.Text);
                     var name = arn?.EventBusName ?? (arn is null ? literal.Text : null);
+                    var declared = EventBuses.Where(bus => bus.External?.Matches(literal.Text) == true).ToList();
+                    // A declared bus wins; otherwise a bus of the set with that name is the one meant, in whichever
+                    // account it is deployed (an organisation repository holds the central account's bus too), and
+                    // "default" in another account is that account's default bus, which the set cannot hold.
                     var own = arn is null || arn.IsOwnAccount;
-                    foreach (var bus in EventBuses)
+                    foreach (var bus in declared.Count > 0 ? declared : EventBuses.Where(bus => name is not null && bus.Names.Contains(name) && (own || !bus.IsDefault)))
                     {
-                        var named = own && name is not null && bus.Names.Contains(name);
-                        if (named || bus.External?.Matches(literal.Text) == true)
-                        {
-                            AddOnce(found, bus);
-                        }
+                        AddOnce(found, bus);
                     }
 
                     break;

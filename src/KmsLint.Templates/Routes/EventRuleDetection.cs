@@ -42,8 +42,11 @@ public sealed class EventRuleDetection : Detection
     /// <summary>The values State can take (ENABLED where not set).</summary>
     public IReadOnlyList<Reading> State { get; }
 
-    /// <summary>ENABLED on some branch (or unknown): a rule that is DISABLED on every branch sees nothing.</summary>
-    public override bool IsEnabled => State.Any(reading => reading.Text is null or "ENABLED");
+    /// <summary>
+    /// ENABLED (or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS) on some branch, or unknown: a rule that is DISABLED on
+    /// every branch sees nothing.
+    /// </summary>
+    public override bool IsEnabled => State.Any(reading => reading.Text is null || reading.Text.StartsWith("ENABLED", StringComparison.Ordinal));
 
     /// <summary>The buses it is on (the default bus when EventBusName is not set).</summary>
     public IReadOnlyList<EventBus> Buses { get; }

@@ -65,8 +65,9 @@ public sealed class DetectionMissesEventRule : LintRule
                 + "If events are forwarded to it from another account, declare the bus's ARN under external.event_buses in .kmslint.yaml.", rule.LogicalId);
         }
 
+        // Without a recording trail nothing reaches any bus: that is the trail rules' finding (KMS100, KMS102, KMS105).
         var unreached = LifecycleEvent.All.Where(e => rule.Matches(e) && !rule.Receives(e)).ToList();
-        if (unreached.Count == 0 || rule.Buses.Any(bus => bus.IsDefault))
+        if (unreached.Count == 0 || rule.Buses.Any(bus => bus.IsDefault) || !graph.Routes.HasRecordingTrail)
         {
             return null;
         }

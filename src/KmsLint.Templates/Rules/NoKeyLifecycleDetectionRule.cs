@@ -34,8 +34,9 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
         };
         if (meant.OfType<EventRuleDetection>().FirstOrDefault() is { } disabled)
         {
+            var state = disabled.State.First(reading => !disabled.IsEnabled || reading.Text is not null && !reading.Text.StartsWith("ENABLED", StringComparison.Ordinal));
             yield return Report(disabled.Resource.SpanOf("State"),
-                $"No enabled detection alerts on DisableKey and ScheduleKeyDeletion: {disabled.Title} is meant for them but its State is {disabled.State.First(r => r.Text != "ENABLED").Text}{disabled.State.First(r => r.Text != "ENABLED").WhenText}, so it matches nothing. Set State: ENABLED.",
+                $"No enabled detection alerts on DisableKey and ScheduleKeyDeletion: {disabled.Title} is meant for them but its State is {state.Text}{state.WhenText}, so it matches nothing. Set State: ENABLED.",
                 disabled.LogicalId);
             yield break;
         }
