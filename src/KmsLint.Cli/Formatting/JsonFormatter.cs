@@ -49,6 +49,13 @@ internal sealed class JsonFormatter : IReportFormatter
     private static void WriteDetection(Utf8JsonWriter json, DetectionSummary detection)
     {
         json.WriteStartObject();
+        WriteDetectionFields(json, detection);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A route's kind, place, status per event and worst-case minutes: the same fields in lint's and report's JSON.</summary>
+    internal static void WriteDetectionFields(Utf8JsonWriter json, DetectionSummary detection)
+    {
         json.WriteString("kind", detection.Kind);
         json.WriteString("logicalId", detection.LogicalId);
         json.WriteString("file", detection.Location.File);
@@ -61,7 +68,6 @@ internal sealed class JsonFormatter : IReportFormatter
             json.WriteNumber("worstCaseMinutesToDetect", Math.Round(minutes, 1));
         else
             json.WriteNull("worstCaseMinutesToDetect");
-        json.WriteEndObject();
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)

@@ -8,24 +8,18 @@ namespace KmsLint.Cli.Reporting;
 /// <summary>
 /// <c>--format json</c>: <c>{ tool, version, summary, keys[], routes[] }</c> (shape documented in the README). Figures a
 /// dashboard tracks are numbers (<c>keysMonitoredPercent</c>, <c>worstCaseMinutesToDetect</c>), null where there is none.
+/// A route carries the same fields as in <c>kmslint lint --format json</c>'s <c>detections</c>, and more.
 /// </summary>
 internal sealed class JsonReport : ICoverageRenderer
 {
     public void Write(CoverageRun run, TextWriter output) => JsonOutput.Write(output, json =>
     {
-        var coverage = run.Coverage;
         json.WriteStartObject();
         json.WriteString("tool", "kmslint");
         json.WriteString("version", Cli.Version);
         WriteSummary(json, run);
-        json.WriteStartArray("keys");
-        foreach (var key in coverage.Keys)
-            WriteKey(json, key);
-        json.WriteEndArray();
-        json.WriteStartArray("routes");
-        foreach (var route in coverage.Routes)
-            WriteRoute(json, route);
-        json.WriteEndArray();
+        Objects(json, "keys", run.Coverage.Keys, WriteKey);
+        Objects(json, "routes", run.Coverage.Routes, WriteRoute);
         json.WriteEndObject();
     });
 
@@ -65,7 +59,6 @@ internal sealed class JsonReport : ICoverageRenderer
 
     private static void WriteKey(Utf8JsonWriter json, KeyCoverage key)
     {
-        json.WriteStartObject();
         json.WriteString("logicalId", key.LogicalId);
         json.WriteString("type", key.Type);
         json.WriteString("file", key.Location.File);
@@ -86,25 +79,17 @@ internal sealed class JsonReport : ICoverageRenderer
         Strings(json, "failingRoutes", key.FailingRoutes.Select(route => route.LogicalId));
         Strings(json, "caveats", key.Caveats);
         Number(json, "worstCaseMinutesToDetect", key.WorstCaseMinutesToDetect);
-        json.WriteStartArray("told");
-        foreach (var told in key.Told)
+        Objects(json, "told", key.Told, (_, told) =>
         {
-            json.WriteStartObject();
             json.WriteString("name", told.Name);
             json.WriteBoolean("external", told.IsExternal);
-            json.WriteStartArray("subscriptions");
-            foreach (var endpoint in told.Endpoints)
+            Objects(json, "subscriptions", told.Endpoints, (_, endpoint) =>
             {
-                json.WriteStartObject();
                 json.WriteString("protocol", endpoint.Protocol);
                 json.WriteString("endpoint", endpoint.Address);
                 String(json, "via", endpoint.Via);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+            });
+        });
         if (key.IsOwned is { } owned)
             json.WriteBoolean("owned", owned);
         else
@@ -121,30 +106,18 @@ internal sealed class JsonReport : ICoverageRenderer
         Number(json, "pendingWindowDays", key.ShortestPendingWindowDays);
         json.WriteBoolean("pendingWindowIsDefault", key.PendingWindows.All(window => window.IsDefault));
         String(json, "condition", key.Condition);
-        json.WriteEndObject();
     }
 
     private static void WriteRoute(Utf8JsonWriter json, RouteCoverage route)
     {
-        json.WriteStartObject();
-        json.WriteString("logicalId", route.LogicalId);
-        json.WriteString("kind", route.Kind);
-        json.WriteString("file", route.Location.File);
-        json.WriteNumber("line", route.Location.StartLine);
+        JsonFormatter.WriteDetectionFields(json, route.Summary);
         json.WriteString("status", ReportWords.State(route.State));
-        json.WriteStartObject("events");
-        foreach (var (name, status) in route.Events)
-            json.WriteString(name, ReportWords.Event(status));
-        json.WriteEndObject();
-        Number(json, "worstCaseMinutesToDetect", route.WorstCaseMinutesToDetect);
         if (route.ScopedToKeys is { } keys)
             Strings(json, "scopedToKeys", keys.Select(key => key.Name));
         else
             json.WriteNull("scopedToKeys");
-        json.WriteStartArray("nodes");
-        foreach (var node in route.Nodes)
+        Objects(json, "nodes", route.Nodes, (_, node) =>
         {
-            json.WriteStartObject();
             json.WriteString("id", node.Id);
             json.WriteString("kind", char.ToLowerInvariant(node.Kind.ToString()[0]) + node.Kind.ToString().Substring(1));
             json.WriteString("name", node.Name);
@@ -156,29 +129,31 @@ internal sealed class JsonReport : ICoverageRenderer
                 json.WriteNull("line");
             String(json, "condition", node.Condition);
             Strings(json, "ruleIds", node.RuleIds);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("edges");
-        foreach (var edge in route.Edges)
+        });
+        Objects(json, "edges", route.Edges, (_, edge) =>
         {
-            json.WriteStartObject();
             json.WriteString("from", edge.From.Id);
             json.WriteString("to", edge.To.Id);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("brokenLinks");
-        foreach (var link in route.BrokenLinks)
+        });
+        Objects(json, "brokenLinks", route.BrokenLinks, (_, link) =>
         {
-            json.WriteStartObject();
             json.WriteString("node", link.Id);
             json.WriteString("logicalId", link.Name);
             Strings(json, "ruleIds", link.RuleIds);
+        });
+    }
+
+    /// <summary>An array of objects, each written by <paramref name="writeFields"/>.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeFields)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            writeFields(json, item);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

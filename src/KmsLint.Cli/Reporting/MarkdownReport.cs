@@ -34,7 +34,8 @@ internal sealed class MarkdownReport : ICoverageRenderer
             {
                 var owned = key.IsOwned == false ? Mark(false) + " missing " + string.Join(", ", ReportWords.MissingTags(key).Select(Code)) : Mark(key.IsOwned);
                 var told = key.Told.Count == 0 ? "—" : string.Join("<br>", key.Told.Select(ReportWords.Told).Select(Code));
-                var caveats = string.Concat(key.Caveats.Select(caveat => "<br>if " + Code(caveat)))
+                var caveats = (key.Condition is { } condition ? "<br>created only where " + Code(condition) + " is true" : string.Empty)
+                              + string.Concat(key.Caveats.Select(caveat => "<br>if " + Code(caveat)))
                               + string.Concat(key.FailingRoutes.Select(failing => $"<br>not through {Code(failing.LogicalId)} ({ReportWords.State(failing.State)})"));
                 output.WriteLine($"| {Code(key.LogicalId)}<br>{Code($"{key.Location.File}:{key.Location.StartLine}")} | {Mark(key.Status)} {ReportWords.Status(key.Status)}{caveats} | {owned} | "
                                  + $"{Mark(key.IsRetained)} | {ReportWords.PendingWindow(key)} | {ReportWords.Minutes(key.WorstCaseMinutesToDetect)} | {told} |");

@@ -58,8 +58,8 @@ public sealed class CoverageReport
             var watch = new KeyWatch(graph, key);
             var events = LifecycleEvent.All.Select(lifecycleEvent => watch.For(lifecycleEvent, routes)).ToList();
             var node = drawing.KeyNode(key);
-            foreach (var trail in events.SelectMany(e => e.Routes).Distinct().Where(route => events.Any(e => e.Routes.Contains(route) && e.Status != MonitoringStatus.Unknown))
-                         .SelectMany(route => route.Nodes.Where(routeNode => routeNode.Kind == RouteNodeKind.Trail)).Distinct())
+            var covering = events.Where(e => e.Status is MonitoringStatus.Monitored or MonitoringStatus.Conditional).SelectMany(e => e.Routes);
+            foreach (var trail in covering.SelectMany(route => route.Nodes.Where(routeNode => routeNode.Kind == RouteNodeKind.Trail)).Distinct())
             {
                 drawing.LinkRecording(node, trail);
             }

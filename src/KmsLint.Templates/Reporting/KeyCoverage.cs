@@ -22,7 +22,7 @@ public sealed class KeyCoverage
         ConditionHolds = conditionHolds;
         Told = told;
         Status = StatusOf(events.Select(e => e.Status).ToList());
-        MonitoredBy = events.SelectMany(e => e.Routes).Distinct().ToList();
+        MonitoredBy = events.Where(e => e.Status is MonitoringStatus.Monitored or MonitoringStatus.Conditional).SelectMany(e => e.Routes).Distinct().ToList();
         FailingRoutes = inScope.Where(route => !MonitoredBy.Contains(route)).ToList();
         Caveats = events.SelectMany(e => e.Caveats).Distinct().ToList();
         WorstCaseMinutesToDetect = events.Max(e => e.WorstCaseMinutes);
@@ -45,10 +45,10 @@ public sealed class KeyCoverage
     /// <summary>Per lifecycle event: whether it reaches someone, through which routes, under what caveats, how fast.</summary>
     public IReadOnlyList<EventCoverage> Events { get; }
 
-    /// <summary>The routes that tell someone about the key (at the best status found for each event).</summary>
+    /// <summary>The routes that tell someone about the key (at the best status found for each event, Conditional included).</summary>
     public IReadOnlyList<RouteCoverage> MonitoredBy { get; }
 
-    /// <summary>The routes whose pattern would take the key's events but that tell nobody about them (broken, or partly).</summary>
+    /// <summary>The routes whose pattern would take the key's events but that are not known to tell anyone about them (broken or unknown).</summary>
     public IReadOnlyList<RouteCoverage> FailingRoutes { get; }
 
     /// <summary>What the coverage depends on: conditions of route resources, a single-region trail, a narrowed pattern.</summary>

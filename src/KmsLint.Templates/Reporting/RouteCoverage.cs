@@ -19,8 +19,8 @@ public sealed class RouteCoverage
         Edges = edges;
         Scope = scope;
         DetectionNode = Nodes.First(node => node.Resource == detection.Resource);
-        Events = LifecycleEvent.All.Select(e => new KeyValuePair<string, RouteStatus>(e.Name, detection.StatusFor(e))).ToList();
-        var statuses = Events.Select(pair => pair.Value).ToList();
+        Summary = DetectionSummary.Of(detection);
+        var statuses = Summary.Status.Values.ToList();
         State = statuses.All(status => status == RouteStatus.Works) ? RouteState.Works
             : statuses.Contains(RouteStatus.Works) ? RouteState.Partial
             : statuses.Contains(RouteStatus.Unknown) ? RouteState.Unknown
@@ -48,12 +48,15 @@ public sealed class RouteCoverage
     public IReadOnlyList<RouteEdge> Edges { get; }
 
     /// <summary>Per lifecycle event name, in the order DisableKey, ScheduleKeyDeletion.</summary>
-    public IReadOnlyList<KeyValuePair<string, RouteStatus>> Events { get; }
+    public IReadOnlyList<KeyValuePair<string, RouteStatus>> Events => LifecycleEvent.All.Select(e => new KeyValuePair<string, RouteStatus>(e.Name, Summary.Status[e.Name])).ToList();
+
+    /// <summary>The route as <c>kmslint lint</c>'s JSON lists it: kind, place, status per event, worst-case minutes.</summary>
+    public DetectionSummary Summary { get; }
 
     public RouteState State { get; }
 
     /// <summary>Worst-case minutes from the API call to the notification, over the events it works for; null when it works for none.</summary>
-    public double? WorstCaseMinutesToDetect => Detection.WorstCaseMinutesToDetect;
+    public double? WorstCaseMinutesToDetect => Summary.WorstCaseMinutesToDetect;
 
     /// <summary>The keys the pattern names (the route watches only them), or null when it watches every key.</summary>
     public IReadOnlyList<Key>? ScopedToKeys => Scope.NamedKeys;
