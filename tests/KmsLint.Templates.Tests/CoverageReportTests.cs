@@ -106,6 +106,18 @@ public class CoverageReportTests
     }
 
     [Fact]
+    public void A_conditional_route_beside_a_monitored_one_tells_too_and_is_not_failing()
+    {
+        var prodRule = RuleForBoth.Replace("LifecycleRule:", "ProdRule:").Replace("    Type: AWS::Events::Rule", "    Type: AWS::Events::Rule\n    Condition: IsProd").Replace("SCOPE", string.Empty);
+        var report = Coverage(WithRule() + "\n" + prodRule);
+
+        var key = Key(report, "KeyB");
+        Assert.Equal(MonitoringStatus.Monitored, key.Status);
+        Assert.Equal(new[] { "LifecycleRule", "ProdRule" }, key.MonitoredBy.Select(route => route.LogicalId));
+        Assert.Empty(key.FailingRoutes);
+    }
+
+    [Fact]
     public void A_link_behind_a_condition_that_is_always_false_is_never_deployed()
     {
         var report = Coverage(WithRule().Replace("  OnCall:\n    Type: AWS::SNS::Subscription", "  OnCall:\n    Type: AWS::SNS::Subscription\n    Condition: Never"));

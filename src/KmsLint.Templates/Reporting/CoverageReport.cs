@@ -58,8 +58,7 @@ public sealed class CoverageReport
             var watch = new KeyWatch(graph, key);
             var events = LifecycleEvent.All.Select(lifecycleEvent => watch.For(lifecycleEvent, routes)).ToList();
             var node = drawing.KeyNode(key);
-            var covering = events.Where(e => e.Status is MonitoringStatus.Monitored or MonitoringStatus.Conditional).SelectMany(e => e.Routes);
-            foreach (var trail in covering.SelectMany(route => route.Nodes.Where(routeNode => routeNode.Kind == RouteNodeKind.Trail)).Distinct())
+            foreach (var trail in events.SelectMany(e => e.Telling).SelectMany(route => route.Nodes.Where(routeNode => routeNode.Kind == RouteNodeKind.Trail)).Distinct())
             {
                 drawing.LinkRecording(node, trail);
             }

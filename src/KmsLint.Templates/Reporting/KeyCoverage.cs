@@ -22,7 +22,7 @@ public sealed class KeyCoverage
         ConditionHolds = conditionHolds;
         Told = told;
         Status = StatusOf(events.Select(e => e.Status).ToList());
-        MonitoredBy = events.Where(e => e.Status is MonitoringStatus.Monitored or MonitoringStatus.Conditional).SelectMany(e => e.Routes).Distinct().ToList();
+        MonitoredBy = events.SelectMany(e => e.Telling).Distinct().ToList();
         FailingRoutes = inScope.Where(route => !MonitoredBy.Contains(route)).ToList();
         Caveats = events.SelectMany(e => e.Caveats).Distinct().ToList();
         WorstCaseMinutesToDetect = events.Max(e => e.WorstCaseMinutes);
@@ -45,7 +45,7 @@ public sealed class KeyCoverage
     /// <summary>Per lifecycle event: whether it reaches someone, through which routes, under what caveats, how fast.</summary>
     public IReadOnlyList<EventCoverage> Events { get; }
 
-    /// <summary>The routes that tell someone about the key (at the best status found for each event, Conditional included).</summary>
+    /// <summary>The routes that tell someone about the key, conditional ones included.</summary>
     public IReadOnlyList<RouteCoverage> MonitoredBy { get; }
 
     /// <summary>The routes whose pattern would take the key's events but that are not known to tell anyone about them (broken or unknown).</summary>
@@ -103,7 +103,11 @@ public sealed class KeyCoverage
 /// <param name="Routes">The routes at that status (none for Unmonitored).</param>
 /// <param name="Caveats">For Conditional: what each route depends on.</param>
 /// <param name="WorstCaseMinutes">The fastest of those routes' worst case, when one works.</param>
-public sealed record EventCoverage(string Event, MonitoringStatus Status, IReadOnlyList<RouteCoverage> Routes, IReadOnlyList<string> Caveats, double? WorstCaseMinutes);
+public sealed record EventCoverage(string Event, MonitoringStatus Status, IReadOnlyList<RouteCoverage> Routes, IReadOnlyList<string> Caveats, double? WorstCaseMinutes)
+{
+    /// <summary>Every route that tells someone about the event, the conditional ones beside monitored ones included.</summary>
+    public IReadOnlyList<RouteCoverage> Telling { get; init; } = Array.Empty<RouteCoverage>();
+}
 
 /// <summary>A tag <c>tags.required</c> asks for, with its value on the key; null when the key lacks it.</summary>
 public sealed record RequiredTag(string Key, string? Value);

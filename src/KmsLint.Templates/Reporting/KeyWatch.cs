@@ -53,21 +53,26 @@ internal sealed class KeyWatch(RepoGraph graph, Key key)
 
         double? Fastest(IEnumerable<RouteCoverage> covering) => covering.Min(route => route.Detection.WorstCaseMinutes(lifecycleEvent));
         var name = lifecycleEvent.Name;
-        return monitored.Count > 0 ? new EventCoverage(name, MonitoringStatus.Monitored, monitored, Array.Empty<string>(), Fastest(monitored))
+        var telling = monitored.Concat(conditional.Select(c => c.Route)).ToList();
+        var coverage = monitored.Count > 0 ? new EventCoverage(name, MonitoringStatus.Monitored, monitored, Array.Empty<string>(), Fastest(monitored))
             : conditional.Count > 0 ? new EventCoverage(name, MonitoringStatus.Conditional, conditional.Select(c => c.Route).ToList(), conditional.SelectMany(c => c.Caveats).ToList(), Fastest(conditional.Select(c => c.Route)))
             : unknown.Count > 0 ? new EventCoverage(name, MonitoringStatus.Unknown, unknown, Array.Empty<string>(), null)
             : new EventCoverage(name, MonitoringStatus.Unmonitored, Array.Empty<RouteCoverage>(), Array.Empty<string>(), null);
+        return coverage with { Telling = telling };
     }
 
-    /// <summary>Who the working routes tell: their topics that reach a subscriber or are declared external, and external buses.</summary>
+    /// <summary>
+    /// Who the working routes tell (conditional ones included): their topics that reach a subscriber or are declared
+    /// external, and external buses.
+    /// </summary>
     internal IReadOnlyList<Notified> Told(IEnumerable<EventCoverage> events)
     {
         var told = new List<Notified>();
         var seen = new HashSet<GraphNode>();
-        foreach (var coverage in events.Where(e => e.Status is MonitoringStatus.Monitored or MonitoringStatus.Conditional))
+        foreach (var coverage in events)
         {
             var lifecycleEvent = LifecycleEvent.All.First(e => e.Name == coverage.Event);
-            foreach (var target in coverage.Routes.SelectMany(route => WorkingTargets(route.Detection, lifecycleEvent)))
+            foreach (var target in coverage.Telling.SelectMany(route => WorkingTargets(route.Detection, lifecycleEvent)))
             {
                 foreach (var topic in target.Topics.Where(Reaches).Where(seen.Add))
                 {

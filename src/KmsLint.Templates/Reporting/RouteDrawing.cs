@@ -143,7 +143,8 @@ internal sealed class RouteDrawing
                 {
                     var subscription = subscriptions[i];
                     var subscriptionNode = route.Add(NodeFor(subscription, () => new RouteNode(
-                        NextId(), RouteNodeKind.Subscription, subscription.Resource?.LogicalId ?? "subscription " + (i + 1), subscription.Resource, Endpoint.Of(graph, subscription).ToString())));
+                        NextId(), RouteNodeKind.Subscription, subscription.Resource?.LogicalId ?? "subscription " + (i + 1), subscription.Resource,
+                        Endpoint.Of(graph, subscription).ToString(), subscription.Span)));
                     route.Link(topicNode, subscriptionNode);
                 }
             }

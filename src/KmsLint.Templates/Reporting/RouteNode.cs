@@ -28,13 +28,14 @@ public sealed class RouteNode
 {
     private readonly List<Finding> findings = new();
 
-    internal RouteNode(string id, RouteNodeKind kind, string name, Resource? resource, string? detail = null)
+    internal RouteNode(string id, RouteNodeKind kind, string name, Resource? resource, string? detail = null, SourceSpan? location = null)
     {
         Id = id;
         Kind = kind;
         Name = name;
         Resource = resource;
         Detail = detail;
+        Location = resource?.Span ?? location;
     }
 
     /// <summary>Unique in one report (<c>n1</c>, <c>n2</c>, ...): what drawings name the node by, never user text.</summary>
@@ -48,13 +49,14 @@ public sealed class RouteNode
     /// <summary>More to show: a subscription's protocol and endpoint, why a target cannot be followed, "external".</summary>
     public string? Detail { get; }
 
-    /// <summary>The template resource, or null for something outside the templates.</summary>
+    /// <summary>The template resource; null for something outside the templates or an inline subscription of a topic.</summary>
     public Resource? Resource { get; }
 
-    public bool IsExternal => Resource is null;
+    /// <summary>Outside the templates (declared in the configuration, or a value that cannot be followed).</summary>
+    public bool IsExternal => Location is null;
 
-    /// <summary>The template and line of the resource, or null.</summary>
-    public SourceSpan? Location => Resource?.Span;
+    /// <summary>Where it is written (the resource, or the inline subscription entry), or null when outside the templates.</summary>
+    public SourceSpan? Location { get; }
 
     /// <summary>The condition the resource is created under, or null.</summary>
     public string? Condition => Resource?.Condition;
