@@ -70,7 +70,8 @@ public sealed class ReportCommandTests : IDisposable
 
         var key = report.GetProperty("keys").EnumerateArray().Single();
         Assert.Equal("unmonitored", key.GetProperty("monitored").GetString());
-        Assert.Equal(new[] { "KeyLifecycleMetricFilter", "LegacyKeyDeletionFilter" }, Strings(key.GetProperty("failingRoutes")));
+        Assert.Equal(new[] { "KeyLifecycleMetricFilter broken", "LegacyKeyDeletionFilter broken" },
+            key.GetProperty("failingRoutes").EnumerateArray().Select(failing => failing.GetProperty("route").GetString() + " " + failing.GetProperty("why").GetString()));
         Assert.Equal(new[] { "Owner", "Purpose" }, Strings(key.GetProperty("missingTags")));
         Assert.Equal(("Delete", false), (key.GetProperty("deletionPolicy").GetString(), key.GetProperty("retained").GetBoolean()));
         Assert.Empty(key.GetProperty("told").EnumerateArray());

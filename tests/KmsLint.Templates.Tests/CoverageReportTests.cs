@@ -123,6 +123,7 @@ public class CoverageReportTests
         var report = Coverage(WithRule().Replace("  OnCall:\n    Type: AWS::SNS::Subscription", "  OnCall:\n    Type: AWS::SNS::Subscription\n    Condition: Never"));
 
         Assert.All(report.Keys, key => Assert.Equal(MonitoringStatus.Unmonitored, key.Status));
+        Assert.Equal("never deployed whole: a link is created under a condition that is always false", Assert.Single(Key(report, "KeyA").FailingRoutes).Why);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public class CoverageReportTests
         Assert.Equal(RouteState.Broken, route.State);
         var broken = Assert.Single(route.BrokenLinks);
         Assert.Equal(("Alerts", "KMS303"), (broken.Name, string.Join(" ", broken.RuleIds)));
-        Assert.Equal(new[] { "LifecycleRule" }, Key(report, "KeyA").FailingRoutes.Select(failing => failing.LogicalId));
+        Assert.Equal(new[] { "LifecycleRule broken" }, Key(report, "KeyA").FailingRoutes.Select(failing => failing.Route.LogicalId + " " + failing.Why));
     }
 
     [Fact]

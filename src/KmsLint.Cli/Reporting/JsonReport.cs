@@ -76,7 +76,11 @@ internal sealed class JsonReport : ICoverageRenderer
         }
         json.WriteEndObject();
         Strings(json, "monitoredBy", key.MonitoredBy.Select(route => route.LogicalId));
-        Strings(json, "failingRoutes", key.FailingRoutes.Select(route => route.LogicalId));
+        Objects(json, "failingRoutes", key.FailingRoutes, (_, failing) =>
+        {
+            json.WriteString("route", failing.Route.LogicalId);
+            json.WriteString("why", failing.Why);
+        });
         Strings(json, "caveats", key.Caveats);
         Number(json, "worstCaseMinutesToDetect", key.WorstCaseMinutesToDetect);
         Objects(json, "told", key.Told, (_, told) =>

@@ -36,7 +36,7 @@ internal sealed class MarkdownReport : ICoverageRenderer
                 var told = key.Told.Count == 0 ? "—" : string.Join("<br>", key.Told.Select(ReportWords.Told).Select(Code));
                 var caveats = (key.Condition is { } condition ? "<br>created only where " + Code(condition) + " is true" : string.Empty)
                               + string.Concat(key.Caveats.Select(caveat => "<br>if " + Code(caveat)))
-                              + string.Concat(key.FailingRoutes.Select(failing => $"<br>not through {Code(failing.LogicalId)} ({ReportWords.State(failing.State)})"));
+                              + string.Concat(key.FailingRoutes.Select(failing => $"<br>not through {Code(failing.Route.LogicalId)} ({failing.Why})"));
                 output.WriteLine($"| {Code(key.LogicalId)}<br>{Code($"{key.Location.File}:{key.Location.StartLine}")} | {Mark(key.Status)} {ReportWords.Status(key.Status)}{caveats} | {owned} | "
                                  + $"{Mark(key.IsRetained)} | {ReportWords.PendingWindow(key)} | {ReportWords.Minutes(key.WorstCaseMinutesToDetect)} | {told} |");
             }

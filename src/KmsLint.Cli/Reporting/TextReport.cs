@@ -65,7 +65,7 @@ internal sealed class TextReport(bool colour) : ICoverageRenderer
             details.Add(("condition", $"created only where {condition} is true" + (key.ConditionHolds == false ? " (never: it is always false)" : string.Empty)));
         details.AddRange(key.Events.Where(e => e.Status != key.Status).Select(e => (e.Event, ReportWords.Status(e.Status))));
         if (key.FailingRoutes.Count > 0)
-            details.Add(("not through", string.Join(", ", key.FailingRoutes.Select(route => $"{route.LogicalId} ({ReportWords.State(route.State)})"))));
+            details.Add(("not through", string.Join(", ", key.FailingRoutes.Select(failing => $"{failing.Route.LogicalId} ({failing.Why})"))));
         return new Row(new[]
         {
             Safe(key.LogicalId), Paint(ReportWords.Status(key.Status), key.Status == MonitoringStatus.Monitored, key.Status == MonitoringStatus.Unmonitored),

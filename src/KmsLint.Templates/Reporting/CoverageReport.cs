@@ -63,8 +63,7 @@ public sealed class CoverageReport
                 drawing.LinkRecording(node, trail);
             }
 
-            var inScope = routes.Where(route => route.Scope.For(key).Verdict != ScopeVerdict.DoesNotCover).ToList();
-            keys.Add(new KeyCoverage(key, node, events, inScope, Ownership(graph, key), PendingWindows(graph, key), ConditionHolds(graph, key), watch.Told(events)));
+            keys.Add(new KeyCoverage(key, node, events, Ownership(graph, key), PendingWindows(graph, key), ConditionHolds(graph, key), watch.Told(events)));
         }
 
         var byResource = findings.Where(finding => !finding.IsSuppressed && finding.LogicalId is not null)

@@ -10,7 +10,7 @@ namespace KmsLint.Templates.Reporting;
 public sealed class KeyCoverage
 {
     internal KeyCoverage(
-        Key key, RouteNode node, IReadOnlyList<EventCoverage> events, IReadOnlyList<RouteCoverage> inScope, Ownership ownership, IReadOnlyList<PendingWindow> pendingWindows,
+        Key key, RouteNode node, IReadOnlyList<EventCoverage> events, Ownership ownership, IReadOnlyList<PendingWindow> pendingWindows,
         bool? conditionHolds, IReadOnlyList<Notified> told)
     {
         Key = key;
@@ -23,7 +23,8 @@ public sealed class KeyCoverage
         Told = told;
         Status = StatusOf(events.Select(e => e.Status).ToList());
         MonitoredBy = events.SelectMany(e => e.Telling).Distinct().ToList();
-        FailingRoutes = inScope.Where(route => !MonitoredBy.Contains(route)).ToList();
+        FailingRoutes = events.SelectMany(e => e.Shortfalls).Where(shortfall => !MonitoredBy.Contains(shortfall.Route))
+            .GroupBy(shortfall => shortfall.Route).Select(group => group.First()).ToList();
         Caveats = events.SelectMany(e => e.Caveats).Distinct().ToList();
         WorstCaseMinutesToDetect = events.Max(e => e.WorstCaseMinutes);
     }
@@ -48,8 +49,8 @@ public sealed class KeyCoverage
     /// <summary>The routes that tell someone about the key, conditional ones included.</summary>
     public IReadOnlyList<RouteCoverage> MonitoredBy { get; }
 
-    /// <summary>The routes whose pattern would take the key's events but that are not known to tell anyone about them (broken or unknown).</summary>
-    public IReadOnlyList<RouteCoverage> FailingRoutes { get; }
+    /// <summary>The routes whose pattern would take the key's events but that are not known to tell anyone about them, each with why.</summary>
+    public IReadOnlyList<RouteShortfall> FailingRoutes { get; }
 
     /// <summary>What the coverage depends on: conditions of route resources, a single-region trail, a narrowed pattern.</summary>
     public IReadOnlyList<string> Caveats { get; }
@@ -107,7 +108,13 @@ public sealed record EventCoverage(string Event, MonitoringStatus Status, IReadO
 {
     /// <summary>Every route that tells someone about the event, the conditional ones beside monitored ones included.</summary>
     public IReadOnlyList<RouteCoverage> Telling { get; init; } = Array.Empty<RouteCoverage>();
+
+    /// <summary>The routes meant for the key that do not tell anyone about the event, each with why.</summary>
+    public IReadOnlyList<RouteShortfall> Shortfalls { get; init; } = Array.Empty<RouteShortfall>();
 }
+
+/// <summary>A route that would take a key's events but is not known to tell anyone, and why (broken, unknown, never deployed whole).</summary>
+public sealed record RouteShortfall(RouteCoverage Route, string Why);
 
 /// <summary>A tag <c>tags.required</c> asks for, with its value on the key; null when the key lacks it.</summary>
 public sealed record RequiredTag(string Key, string? Value);

@@ -20,24 +20,33 @@ internal sealed class KeyWatch(RepoGraph graph, Key key)
         var monitored = new List<RouteCoverage>();
         var conditional = new List<(RouteCoverage Route, IReadOnlyList<string> Caveats)>();
         var unknown = new List<RouteCoverage>();
+        var shortfalls = new List<RouteShortfall>();
         foreach (var route in routes)
         {
             var status = route.Detection.StatusFor(lifecycleEvent);
             var (scope, scopeCaveats) = route.Scope.For(key);
-            if (status == RouteStatus.Broken || scope == ScopeVerdict.DoesNotCover)
+            if (scope == ScopeVerdict.DoesNotCover)
             {
+                continue;
+            }
+
+            if (status == RouteStatus.Broken)
+            {
+                shortfalls.Add(new RouteShortfall(route, "broken"));
                 continue;
             }
 
             if (status == RouteStatus.Unknown || scope == ScopeVerdict.Unknown)
             {
                 unknown.Add(route);
+                shortfalls.Add(new RouteShortfall(route, status == RouteStatus.Unknown ? "unknown: a value KmsLint cannot know decides it" : "unknown: its pattern names keys by a value KmsLint cannot know"));
                 continue;
             }
 
             if (LinkCaveats(route.Detection, lifecycleEvent) is not { } linkCaveats)
             {
-                continue; // a link is behind a condition that is false: the route is never deployed whole
+                shortfalls.Add(new RouteShortfall(route, "never deployed whole: a link is created under a condition that is always false"));
+                continue;
             }
 
             var caveats = scopeCaveats.Concat(linkCaveats).ToList();
@@ -58,7 +67,7 @@ internal sealed class KeyWatch(RepoGraph graph, Key key)
             : conditional.Count > 0 ? new EventCoverage(name, MonitoringStatus.Conditional, conditional.Select(c => c.Route).ToList(), conditional.SelectMany(c => c.Caveats).ToList(), Fastest(conditional.Select(c => c.Route)))
             : unknown.Count > 0 ? new EventCoverage(name, MonitoringStatus.Unknown, unknown, Array.Empty<string>(), null)
             : new EventCoverage(name, MonitoringStatus.Unmonitored, Array.Empty<RouteCoverage>(), Array.Empty<string>(), null);
-        return coverage with { Telling = telling };
+        return coverage with { Telling = telling, Shortfalls = shortfalls };
     }
 
     /// <summary>
