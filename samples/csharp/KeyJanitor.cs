@@ -4,7 +4,7 @@ using KmsLint;
 
 namespace KmsLint.Sample;
 
-/// <summary>Retires old KMS keys. Each method shows one KmsLint rule; see rules/KMSnnn.md.</summary>
+/// <summary>Retires old KMS keys and imports key material. Each method shows one KmsLint rule; see rules/KMSnnn.md.</summary>
 public sealed class KeyJanitor(IAmazonKeyManagementService kms)
 {
     // KMS001: schedules deletion without naming an approved change request.
@@ -33,4 +33,15 @@ public sealed class KeyJanitor(IAmazonKeyManagementService kms)
     [KeyLifecycleChange("CHG-1234", Reason = "retire the 2019 signing key")]
     public Task RetireApprovedAsync(string keyId) =>
         kms.ScheduleKeyDeletionAsync(keyId, pendingWindowInDays: 30);
+
+    // KMS009: imported key material that expires makes the key unusable a year from now.
+    public Task ImportYearlyAsync(string keyId, MemoryStream material, MemoryStream token) =>
+        kms.ImportKeyMaterialAsync(new ImportKeyMaterialRequest
+        {
+            KeyId = keyId,
+            EncryptedKeyMaterial = material,
+            ImportToken = token,
+            ExpirationModel = ExpirationModelType.KEY_MATERIAL_EXPIRES,
+            ValidTo = DateTime.UtcNow.AddDays(365),
+        });
 }

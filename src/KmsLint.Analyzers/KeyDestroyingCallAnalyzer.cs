@@ -10,18 +10,16 @@ namespace KmsLint.Analyzers;
 /// <summary>
 /// KMS001–KMS003: a call that schedules deletion of, disables or cuts off KMS keys, outside code guarded by
 /// [KeyLifecycleChange]. KMS004 replaces them when the guard is there but names no valid change request.
-/// KMS005 (<see cref="PendingWindowRule"/>) is checked from the same callback: one analyzer, one callback per
-/// invocation, which is most of what an analyzer like this costs.
+/// KMS005 (<see cref="PendingWindowRule"/>) and KMS009 (<see cref="ExpiringKeyMaterialRule"/>) are checked from the
+/// same callback: one analyzer, one callback per invocation, which is most of what an analyzer like this costs.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
 {
-    private const string GuardAdvice = "without a [KeyLifecycleChange] guard naming the approved change request";
-
     public static readonly DiagnosticDescriptor ScheduleKeyDeletionRule = new(
         RuleIdentifiers.ScheduleKeyDeletion,
         title: "KMS key deletion is scheduled without an approved change request",
-        messageFormat: "'{0}' schedules deletion of a KMS key " + GuardAdvice,
+        messageFormat: "'{0}' schedules deletion of a KMS key " + GuardedFinding.GuardAdvice,
         RuleIdentifiers.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -31,7 +29,7 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor DisableKeyRule = new(
         RuleIdentifiers.DisableKey,
         title: "KMS key is disabled without an approved change request",
-        messageFormat: "'{0}' disables a KMS key " + GuardAdvice,
+        messageFormat: "'{0}' disables a KMS key " + GuardedFinding.GuardAdvice,
         RuleIdentifiers.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -41,7 +39,7 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
     public static readonly DiagnosticDescriptor DestroyKeyMaterialRule = new(
         RuleIdentifiers.DestroyKeyMaterial,
         title: "KMS key material is destroyed or keys are cut off without an approved change request",
-        messageFormat: "'{0}' {1} " + GuardAdvice,
+        messageFormat: "'{0}' {1} " + GuardedFinding.GuardAdvice,
         RuleIdentifiers.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -59,7 +57,7 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.InvalidGuard));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(ScheduleKeyDeletionRule, DisableKeyRule, DestroyKeyMaterialRule, InvalidGuardRule, PendingWindowRule.Descriptor);
+        ImmutableArray.Create(ScheduleKeyDeletionRule, DisableKeyRule, DestroyKeyMaterialRule, InvalidGuardRule, PendingWindowRule.Descriptor, ExpiringKeyMaterialRule.Descriptor);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -73,9 +71,10 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var reportedWindows = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte>();
+            // Values already reported in this compilation: two calls sending one request must not report it twice.
+            var reportedValues = new ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte>();
             start.RegisterOperationAction(
-                operationContext => AnalyzeReference(operationContext, kmsApi, reportedWindows),
+                operationContext => AnalyzeReference(operationContext, kmsApi, reportedValues),
                 OperationKind.Invocation,
                 OperationKind.MethodReference);
         });
@@ -84,7 +83,7 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeReference(
         OperationAnalysisContext context,
         KmsApi kmsApi,
-        ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reportedWindows)
+        ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> reportedValues)
     {
         var method = context.Operation switch
         {
@@ -106,28 +105,24 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (kmsOperation == KmsOperation.ScheduleKeyDeletion && context.Operation is IInvocationOperation scheduling)
+        if (kmsOperation == KmsOperation.ImportKeyMaterial)
         {
-            PendingWindowRule.Check(context, scheduling, options, reportedWindows);
+            // Importing is routine; only material set to expire is a finding, at the property that sets it.
+            if (context.Operation is IInvocationOperation import)
+            {
+                ExpiringKeyMaterialRule.Check(context, import, options, reportedValues);
+            }
+
+            return;
         }
 
-        var verdict = GuardVerdict.For(context.Operation, context.ContainingSymbol, options);
-        if (verdict.IsGuarded)
+        if (kmsOperation == KmsOperation.ScheduleKeyDeletion && context.Operation is IInvocationOperation scheduling)
         {
-            return;
+            PendingWindowRule.Check(context, scheduling, options, reportedValues);
         }
 
         var location = KmsCallSite.NameLocation(context.Operation);
-        if (verdict.Problems.IsEmpty)
-        {
-            context.ReportDiagnostic(UnguardedCall(kmsOperation, method.Name, location));
-            return;
-        }
-
-        foreach (var problem in verdict.Problems)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(InvalidGuardRule, location, method.Name, Describe(problem, options)));
-        }
+        GuardedFinding.Report(context, context.Operation, options, method.Name, location, () => UnguardedCall(kmsOperation, method.Name, location));
     }
 
     private static Diagnostic UnguardedCall(KmsOperation operation, string methodName, Location location) => operation switch
@@ -136,14 +131,7 @@ public sealed class KeyDestroyingCallAnalyzer : DiagnosticAnalyzer
         KmsOperation.DisableKey => Diagnostic.Create(DisableKeyRule, location, methodName),
         KmsOperation.DeleteImportedKeyMaterial => Diagnostic.Create(DestroyKeyMaterialRule, location, methodName, "deletes imported key material, making the key unusable at once,"),
         KmsOperation.DisconnectCustomKeyStore => Diagnostic.Create(DestroyKeyMaterialRule, location, methodName, "cuts every key of a custom key store off at once"),
-        _ => Diagnostic.Create(DestroyKeyMaterialRule, location, methodName, "deletes a custom key store"),
-    };
-
-    private static string Describe(GuardProblem problem, KmsLintOptions options) => problem.Defect switch
-    {
-        GuardDefect.MissingChangeRequest => $"[{problem.AttributeName}] names no change request",
-        GuardDefect.EmptyChangeRequest => $"the change request of [{problem.AttributeName}] is empty; name the approved change request, e.g. \"CHG-1234\"",
-        GuardDefect.NotConstant => $"the change request of [{problem.AttributeName}] is not a compile-time constant string",
-        _ => $"the change request '{problem.ChangeRequest}' of [{problem.AttributeName}] does not match the pattern '{options.ChangeRequestPattern}'",
+        KmsOperation.DeleteCustomKeyStore => Diagnostic.Create(DestroyKeyMaterialRule, location, methodName, "deletes a custom key store"),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "not a key-destroying call"),
     };
 }

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 
 namespace KmsLint.Analyzers;
 
-/// <summary>The key-destroying operations of the AWS KMS client that the rules know about.</summary>
+/// <summary>The operations of the AWS KMS client that the rules know about: key-destroying ones, and the import that can set key material to expire.</summary>
 internal enum KmsOperation
 {
     ScheduleKeyDeletion,
@@ -11,6 +11,7 @@ internal enum KmsOperation
     DeleteImportedKeyMaterial,
     DisconnectCustomKeyStore,
     DeleteCustomKeyStore,
+    ImportKeyMaterial,
 }
 
 /// <summary>
@@ -51,6 +52,7 @@ internal sealed class KmsApi
         "DeleteImportedKeyMaterial" or "DeleteImportedKeyMaterialAsync" => KmsOperation.DeleteImportedKeyMaterial,
         "DisconnectCustomKeyStore" or "DisconnectCustomKeyStoreAsync" => KmsOperation.DisconnectCustomKeyStore,
         "DeleteCustomKeyStore" or "DeleteCustomKeyStoreAsync" => KmsOperation.DeleteCustomKeyStore,
+        "ImportKeyMaterial" or "ImportKeyMaterialAsync" => KmsOperation.ImportKeyMaterial,
         _ => null,
     };
 

@@ -33,7 +33,7 @@ public static class PendingWindowRule
         description: "The pending window is the only time left to notice and cancel a key deletion. Keep it at the configured minimum (kmslint.min_pending_window_days, default 30).",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.PendingWindowTooShort));
 
-    /// <param name="reported">Spans already reported in this compilation: two calls sending the same request must not report its window twice.</param>
+    /// <param name="reported">Values already reported in this compilation: two calls sending the same request must not report its window twice.</param>
     internal static void Check(
         OperationAnalysisContext context,
         IInvocationOperation invocation,
@@ -53,7 +53,7 @@ public static class PendingWindowRule
             }
             else if (parameter.Type.Name == RequestTypeName)
             {
-                foreach (var window in WindowsSetOn(argument.Value))
+                foreach (var window in RequestProperties.ValuesSetOn(argument.Value, WindowPropertyName))
                 {
                     CheckWindow(window);
                 }
@@ -62,7 +62,7 @@ public static class PendingWindowRule
 
         void CheckWindow(IOperation window)
         {
-            if (WithoutConversions(window).ConstantValue is { HasValue: true, Value: int days }
+            if (RequestProperties.WithoutImplicitConversions(window).ConstantValue is { HasValue: true, Value: int days }
                 && days < options.MinPendingWindowDays
                 && reported.TryAdd((window.Syntax.SyntaxTree, window.Syntax.Span), 0))
             {
@@ -76,85 +76,5 @@ public static class PendingWindowRule
                     minimum));
             }
         }
-    }
-
-    /// <summary>The values given to the request's PendingWindowInDays: in its initializer, or, for a local, anywhere in the member.</summary>
-    private static IEnumerable<IOperation> WindowsSetOn(IOperation request)
-    {
-        request = WithoutConversions(request);
-        if (request is IObjectCreationOperation creation)
-        {
-            return WindowsInInitializer(creation);
-        }
-
-        if (request is not ILocalReferenceOperation { Local: var local })
-        {
-            return Enumerable.Empty<IOperation>();
-        }
-
-        var windows = new List<IOperation>();
-        foreach (var operation in MemberBody(request).Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation { Initializer.Value: var initial } declarator
-                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    windows.AddRange(WindowsInCreation(initial));
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    windows.AddRange(WindowsInCreation(assignment.Value));
-                    break;
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } property } assignment
-                    when property.Property.Name == WindowPropertyName
-                         && SymbolEqualityComparer.Default.Equals(owner.Local, local):
-                    windows.Add(assignment.Value);
-                    break;
-            }
-        }
-
-        return windows;
-    }
-
-    private static IEnumerable<IOperation> WindowsInCreation(IOperation value) =>
-        WithoutConversions(value) is IObjectCreationOperation creation
-            ? WindowsInInitializer(creation)
-            : Enumerable.Empty<IOperation>();
-
-    private static IEnumerable<IOperation> WindowsInInitializer(IObjectCreationOperation creation)
-    {
-        if (creation.Initializer is null)
-        {
-            yield break;
-        }
-
-        foreach (var initializer in creation.Initializer.Initializers)
-        {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                && property.Property.Name == WindowPropertyName)
-            {
-                yield return assignment.Value;
-            }
-        }
-    }
-
-    private static IOperation MemberBody(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
-
-    private static IOperation WithoutConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

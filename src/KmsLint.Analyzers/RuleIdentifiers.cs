@@ -8,6 +8,10 @@ public static class RuleIdentifiers
     public const string DestroyKeyMaterial = "KMS003";
     public const string InvalidGuard = "KMS004";
     public const string PendingWindowTooShort = "KMS005";
+    public const string KeyConstructDestroyed = "KMS006";
+    public const string KeyConstructPendingWindowTooShort = "KMS007";
+    public const string KeyConstructDisabled = "KMS008";
+    public const string ExpiringKeyMaterial = "KMS009";
 
     public const string Category = "Security";
 

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace KmsLint.CodeFixes;
 
 /// <summary>
-/// KMS001–KMS003: puts <c>[KeyLifecycleChange("")]</c> on the innermost method, local function, constructor or
+/// KMS001–KMS003, KMS006, KMS008, KMS009: puts <c>[KeyLifecycleChange("")]</c> on the innermost method, local function, constructor or
 /// property around the call (adding <c>using KmsLint;</c> when missing). The empty change request is deliberate:
 /// KMS004 then asks the author to name the approved change request, so the fix cannot silence the rule by itself.
 /// </summary>
@@ -23,7 +23,12 @@ public sealed class AddKeyLifecycleChangeCodeFix : CodeFixProvider
     private const string AttributeName = "KeyLifecycleChange";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        RuleIdentifiers.ScheduleKeyDeletion, RuleIdentifiers.DisableKey, RuleIdentifiers.DestroyKeyMaterial);
+        RuleIdentifiers.ScheduleKeyDeletion,
+        RuleIdentifiers.DisableKey,
+        RuleIdentifiers.DestroyKeyMaterial,
+        RuleIdentifiers.KeyConstructDestroyed,
+        RuleIdentifiers.KeyConstructDisabled,
+        RuleIdentifiers.ExpiringKeyMaterial);
 
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 

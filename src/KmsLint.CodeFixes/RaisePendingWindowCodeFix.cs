@@ -10,12 +10,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KmsLint.CodeFixes;
 
-/// <summary>KMS005: replaces the too-short pending window with the configured minimum.</summary>
+/// <summary>
+/// KMS005 and KMS007: replaces the too-short pending window with the configured minimum — the number itself, which
+/// KMS007 gives as its additional location (<c>Duration.Days(7)</c> becomes <c>Duration.Days(30)</c>).
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RaisePendingWindowCodeFix))]
 [Shared]
 public sealed class RaisePendingWindowCodeFix : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PendingWindowTooShort);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PendingWindowTooShort, RuleIdentifiers.KeyConstructPendingWindowTooShort);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -24,7 +27,8 @@ public sealed class RaisePendingWindowCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax window
+            var number = diagnostic.AdditionalLocations.FirstOrDefault() ?? diagnostic.Location;
+            if (root?.FindNode(number.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax window
                 || !diagnostic.Properties.TryGetValue(PendingWindowRule.MinimumDaysProperty, out var text)
                 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minimum))
             {

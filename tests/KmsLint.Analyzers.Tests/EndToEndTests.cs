@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using KmsLint.Analyzers.Tests.Verification;
 using Xunit;
 using Xunit.Abstractions;
@@ -12,6 +10,7 @@ namespace KmsLint.Analyzers.Tests;
 /// with a unique package version and a private package folder so a stale cached package cannot fake a pass.
 /// </summary>
 [Trait("Category", "EndToEnd")]
+[Collection(DotnetCli.ChildBuilds)]
 public sealed class EndToEndTests : IDisposable
 {
     private const string AwsSdkVersion = "4.1.0";
@@ -67,7 +66,7 @@ public sealed class EndToEndTests : IDisposable
 
         var pack = Dotnet(RepositoryRoot.Path,
             "pack", Path.Combine("src", "KmsLint.Analyzers.Package", "KmsLint.Analyzers.Package.csproj"),
-            "-c", BuildConfiguration, "--no-build", "-o", feed, $"-p:Version={version}");
+            "-c", DotnetCli.BuildConfiguration, "--no-build", "-o", feed, $"-p:Version={version}");
         Assert.True(pack.ExitCode == 0, pack.Output);
         Assert.True(File.Exists(Path.Combine(feed, $"KmsLint.Analyzers.{version}.nupkg")), pack.Output);
 
@@ -85,10 +84,6 @@ public sealed class EndToEndTests : IDisposable
         Assert.Contains("KeyJanitor.cs(10,50): error KMS001:", failing.Output);
         Assert.Contains("KeyJanitor.cs(12,51): warning KMS002:", failing.Output);
     }
-
-    /// <summary>The configuration this test assembly was built in: the package project was built alongside it.</summary>
-    private static string BuildConfiguration =>
-        typeof(EndToEndTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     private void WriteSampleProject(string project, string feed, string version)
     {
@@ -131,40 +126,6 @@ public sealed class EndToEndTests : IDisposable
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    private (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // No build servers: they would outlive the test holding its output pipes open.
-        foreach (var argument in new[] { "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-nologo" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings must not leak into the child build.
-        foreach (var name in start.Environment.Keys.Where(key => key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "packages");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        var standardError = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd() + standardError.Result;
-        process.WaitForExit();
-        _output.WriteLine($"$ dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})\n{output}");
-        return (process.ExitCode, output);
-    }
+    private (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) =>
+        DotnetCli.Run(_output, workingDirectory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") }, arguments);
 }

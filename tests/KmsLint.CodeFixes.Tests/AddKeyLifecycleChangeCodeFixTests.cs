@@ -215,4 +215,42 @@ public sealed class AddKeyLifecycleChangeCodeFixTests
                 readonly Task _pending = Kms.{|KMS002:DisableKeyAsync|}("key-1");
             }
             """);
+
+    [Fact]
+    public Task KMS009_on_a_request_built_in_a_local_is_guarded_on_the_method() =>
+        Verify.VerifyAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.KeyManagementService;
+            using Amazon.KeyManagementService.Model;
+
+            class Importer
+            {
+                Task ImportAsync(IAmazonKeyManagementService kms)
+                {
+                    var request = new ImportKeyMaterialRequest { KeyId = "key-1" };
+                    request.ValidTo = DateTime.UtcNow.AddDays(365);
+                    return kms.ImportKeyMaterialAsync({|KMS009:request|});
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.KeyManagementService;
+            using Amazon.KeyManagementService.Model;
+            using KmsLint;
+
+            class Importer
+            {
+                [KeyLifecycleChange("")]
+                Task ImportAsync(IAmazonKeyManagementService kms)
+                {
+                    var request = new ImportKeyMaterialRequest { KeyId = "key-1" };
+                    request.ValidTo = DateTime.UtcNow.AddDays(365);
+                    return kms.ImportKeyMaterialAsync({|KMS004:request|});
+                }
+            }
+            """);
 }

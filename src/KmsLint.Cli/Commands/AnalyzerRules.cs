@@ -17,6 +17,10 @@ internal static class AnalyzerRules
         Analyzer("KMS003", "DestroyKeyMaterial", Level.Warning, "KMS key material is destroyed or keys are cut off without an approved change request"),
         Analyzer("KMS004", "InvalidGuard", Level.Warning, "Guard attribute does not name a valid change request"),
         Analyzer("KMS005", "PendingWindowTooShort", Level.Warning, "KMS key deletion pending window is shorter than the minimum"),
+        Analyzer("KMS006", "KeyConstructDestroyed", Level.Warning, "KMS key construct is deleted with its stack without an approved change request"),
+        Analyzer("KMS007", "KeyConstructPendingWindowTooShort", Level.Warning, "KMS key construct has a pending window shorter than the minimum"),
+        Analyzer("KMS008", "KeyConstructDisabled", Level.Warning, "KMS key construct is disabled without an approved change request"),
+        Analyzer("KMS009", "ExpiringKeyMaterial", Level.Warning, "Imported KMS key material is set to expire without an approved change request"),
     };
 
     private static KnownRule Analyzer(string id, string name, Level defaultLevel, string title) =>

@@ -25,7 +25,9 @@ public static class AnalyzerRunner
         KmsTestReferences.Framework.Add(KmsTestReferences.Annotations).AddRange(KmsTestReferences.AwsSdkV4),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static async Task<AnalyzerRun> RunAsync(string source)
+    private static readonly CSharpCompilation BaseCompilationWithCdk = BaseCompilation.AddReferences(KmsTestReferences.Cdk);
+
+    public static async Task<AnalyzerRun> RunAsync(string source, bool withCdk = false)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Broken.cs");
         var exceptions = new ConcurrentQueue<Exception>();
@@ -34,7 +36,7 @@ public static class AnalyzerRunner
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await BaseCompilation.AddSyntaxTrees(tree)
+        var diagnostics = await (withCdk ? BaseCompilationWithCdk : BaseCompilation).AddSyntaxTrees(tree)
             .WithAnalyzers(AllAnalyzers, options)
             .GetAnalyzerDiagnosticsAsync();
         return new AnalyzerRun(diagnostics, exceptions.ToList());
