@@ -48,6 +48,12 @@ public sealed record LintSettings
     /// <summary>The shortest acceptable <c>PendingWindowInDays</c> (KMS401); AWS allows 7–30.</summary>
     public int MinPendingWindowDays { get; init; } = 30;
 
+    /// <summary>
+    /// True when the detection chain lives outside the linted templates (a Control Tower or security account): the
+    /// chain's rules (<see cref="RuleDescriptor.ChecksDetectionChain"/>) are not run, the key rules are.
+    /// </summary>
+    public bool DetectionIsExternal { get; init; }
+
     /// <summary>Which detection routes count for KMS200 and KMS103.</summary>
     public DetectionRoutes AcceptedRoutes { get; init; } = DetectionRoutes.Any;
 
@@ -74,7 +80,8 @@ public sealed record LintSettings
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>The level a rule reports at in this run, or null when it is turned off.</summary>
+    /// <summary>The level a rule reports at in this run, or null when it is turned off (or not run: an external chain's rules).</summary>
     public Level? EffectiveLevel(RuleDescriptor rule) =>
-        RuleLevels.TryGetValue(rule.Id, out var level) ? level : rule.DefaultLevel;
+        DetectionIsExternal && rule.ChecksDetectionChain ? null
+        : RuleLevels.TryGetValue(rule.Id, out var level) ? level : rule.DefaultLevel;
 }

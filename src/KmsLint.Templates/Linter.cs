@@ -14,6 +14,9 @@ public sealed record LintReport(IReadOnlyList<Finding> Findings, int TemplatesLi
 {
     public IReadOnlyList<Assumption> Assumptions { get; init; } = Array.Empty<Assumption>();
 
+    /// <summary>The paths of the files that were templates (<see cref="TemplatesLinted"/> of them), as the sources named them.</summary>
+    public IReadOnlyList<string> TemplatePaths { get; init; } = Array.Empty<string>();
+
     /// <summary>Every detection route of the set (forwarders excluded), with its status per event and worst-case time to detect.</summary>
     public IReadOnlyList<Routes.DetectionSummary> Detections { get; init; } = Array.Empty<Routes.DetectionSummary>();
 }

@@ -69,7 +69,6 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "lint", "--format", "json", "--format", "text" }, "option '--format' is given more than once")]
     [InlineData(new[] { "lint", "no/such/dir" }, "path 'no/such/dir' does not exist")]
     [InlineData(new[] { "lint", "--config", "missing.yaml" }, "config file 'missing.yaml' does not exist")]
-    [InlineData(new[] { "lint", "--output", "no/such/dir/out.sarif" }, "--output directory")]
     [InlineData(new[] { "rules", "extra" }, "unexpected argument 'extra'")]
     [InlineData(new[] { "explain" }, "expects exactly one rule id")]
     public void UsageErrorsAreOneLineAndExitTwo(string[] args, string expected)

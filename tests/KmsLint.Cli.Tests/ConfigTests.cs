@@ -25,6 +25,7 @@ public sealed class ConfigTests : IDisposable
     [InlineData("detection:\n  routes: []\n", ".kmslint.yaml:2:11: detection.routes: name at least one route")]
     [InlineData("detection:\n  runbook_tags: runbook\n", ".kmslint.yaml:2:17: detection.runbook_tags: must be a list")]
     [InlineData("detection:\n  runbook_tags: [runbook, 'aws:runbook']\n", ".kmslint.yaml:2:27: detection.runbook_tags[1]: a tag key has at most 128 characters and does not start with aws:")]
+    [InlineData("detection:\n  external: maybe\n", ".kmslint.yaml:2:13: detection.external: must be true or false")]
     [InlineData("external:\n  trails:\n    - log_group: org-logs\n", ".kmslint.yaml:3:7: external.trails[0].name: an external trail needs a name")]
     [InlineData("external:\n  trails:\n    - name: org\n      bucket: b\n", ".kmslint.yaml:4:7: external.trails[0].bucket: unknown key (expected name, log_group)")]
     [InlineData("external:\n  topics: [my-topic]\n", ".kmslint.yaml:2:12: external.topics[0]: 'my-topic' is not an ARN (arn:partition:sns:region:account:...)")]
@@ -88,6 +89,35 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal(1000, settings.MaxFileBytes);
         Assert.True(config.Excludes.IsExcluded(tree.PathOf("conf/legacy/old.yaml")));
         Assert.False(config.Excludes.IsExcluded(tree.PathOf("legacy/old.yaml")));
+    }
+
+    [Fact]
+    public void AnAppTeamRepositoryOwningKeysButNotTheDetectionPassesOnceTheChainIsDeclaredExternal()
+    {
+        tree.Write("stacks/keys.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              OrdersKey:
+                Type: AWS::KMS::Key
+                DeletionPolicy: Retain
+                UpdateReplacePolicy: Retain
+                Properties:
+                  Tags:
+                    - { Key: Owner, Value: orders }
+                    - { Key: Purpose, Value: orders-table }
+            """);
+
+        var before = tree.Run("lint");
+        tree.Write(".kmslint.yaml", "detection:\n  external: true   # Control Tower: the security account alerts\n");
+        var after = tree.Run("lint");
+        tree.Write("stacks/keys.yaml", File.ReadAllText(tree.PathOf("stacks/keys.yaml")).Replace("Retain", "Delete"));
+        var keyRulesStillRun = tree.Run("lint");
+
+        Assert.Equal(ExitCode.Findings, before.ExitCode);
+        Assert.Contains(" error KMS100: ", before.Stdout);
+        Assert.Equal((ExitCode.Success, "0 errors, 0 warnings, 0 notes (0 suppressed) in 1 template\n"), (after.ExitCode, after.Stdout));
+        Assert.Equal(ExitCode.Findings, keyRulesStillRun.ExitCode);
+        Assert.Contains(" warning KMS402: ", keyRulesStillRun.Stdout);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class DiscoveryTests : IDisposable
         File.Delete(named);
 
         var report = Linter.Lint(
-            discovered.Select(file => new TemplateSource(file.DisplayPath, () => TemplateInputs.Open(file))), LintSettings.Default);
+            discovered.Select(file => new TemplateSource(file.DisplayPath, () => LintCommand.Open(file))), LintSettings.Default);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("KMS902", "named.yaml"), (finding.RuleId, finding.Location.File));

@@ -19,7 +19,8 @@ public sealed class PreCommitTests : IDisposable
 
         var stagedOnly = tree.Run("lint", "--repo", ".", "stacks/staged.yaml");
         Assert.Equal(ExitCode.Success, stagedOnly.ExitCode);
-        Assert.Equal(new[] { "0 errors, 0 warnings, 0 notes (0 suppressed) in 2 templates" }, stagedOnly.StdoutLines);
+        Assert.Equal(new[] { "0 errors, 0 warnings, 0 notes (0 suppressed) in stacks/staged.yaml, linted with the 2 templates of set . (config .kmslint.yaml)" },
+            stagedOnly.StdoutLines);
 
         var legacyNamed = tree.Run("lint", "--repo", ".", "stacks/staged.yaml", "stacks/legacy.yaml");
         Assert.Equal(ExitCode.Findings, legacyNamed.ExitCode);

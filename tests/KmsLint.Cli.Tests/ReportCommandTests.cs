@@ -85,6 +85,21 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sets_are_reported_as_lint_finds_them_each_with_its_own_configuration_and_the_figures_over_all()
+    {
+        var report = Json(TempTree.RunWith(new CliContext(new StringWriter(), new StringWriter(), ExternalTools.RepositoryRoot), "report", "samples", "--format", "json"));
+
+        var keys = report.GetProperty("keys").EnumerateArray().ToList();
+        Assert.Equal(new[] { "samples/templates/broken-stack/keys.yaml unmonitored", "samples/templates/monitoring-stack/keys.yaml monitored" },
+            keys.Select(key => key.GetProperty("file").GetString() + " " + key.GetProperty("monitored").GetString()).Order(StringComparer.Ordinal));
+        // monitoring-stack is a set of its own: its .kmslint.yaml requires CostCenter too
+        Assert.Contains(keys, key => key.GetProperty("tags").TryGetProperty("CostCenter", out var costCenter) && costCenter.GetString() == "4711");
+        Assert.Equal(50, report.GetProperty("summary").GetProperty("keysMonitoredPercent").GetDouble());
+        var nodeIds = report.GetProperty("routes").EnumerateArray().SelectMany(route => route.GetProperty("nodes").EnumerateArray()).Select(node => node.GetProperty("id").GetString()).ToList();
+        Assert.Equal(nodeIds.Distinct().Count(), report.GetProperty("routes").EnumerateArray().SelectMany(route => route.GetProperty("nodes").EnumerateArray()).Select(node => node.GetProperty("name").GetString() + node.GetProperty("file").GetString()).Distinct().Count());
+    }
+
+    [Fact]
     public void Markdown_puts_the_figures_and_one_table_row_per_key_and_route()
     {
         var markdown = ReportSample("broken-stack", "--format", "markdown");
@@ -215,7 +230,8 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData(new[] { "report", "--format", "pdf" }, "option '--format' must be one of text, json, markdown, dot, mermaid, not 'pdf'")]
     [InlineData(new[] { "report", "missing" }, "path 'missing' does not exist")]
     [InlineData(new[] { "report", "--fail-level", "error" }, "unknown option '--fail-level'")]
-    [InlineData(new[] { "report", "--output", "no/such/dir/report.md" }, "--output directory")]
+    [InlineData(new[] { "report", "--output", "keys.yaml" }, "--output 'keys.yaml' is a CloudFormation template; the report would overwrite it")]
+    [InlineData(new[] { "report", "--output", "" }, "--output is empty")]
     public void Usage_errors_exit_2_with_one_line(string[] args, string message)
     {
         tree.Write("keys.yaml", Templates.EnabledKey);

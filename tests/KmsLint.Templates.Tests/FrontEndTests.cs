@@ -158,6 +158,9 @@ public class FrontEndTests
     [InlineData("just a string", "string.yaml")]
     [InlineData("key: [unclosed\n", "broken-but-not-a-template.yaml")]
     [InlineData("steps: !reference [.setup, script]\n", "gitlab.yml")]
+    [InlineData("apiVersion: v1\nkind: ConfigMap\ndata:\n  note: Resources are set per pod\n  limits: {{ .Values.resources | toYaml }}\n", "chart/templates/configmap.yaml")]
+    [InlineData("{% for name in queues %}\n  {{ name }}Queue:\n    Resources: none\n{% endfor %}\n", "jinja/queues.yaml")]
+    [InlineData("# Resources: see the wiki\nspec: [{{ .Resources }}\n", "go-template.yaml")]
     public void Files_that_are_not_templates_are_skipped_silently(string text, string path)
     {
         var report = LintExampleRule(text, path);
@@ -166,10 +169,15 @@ public class FrontEndTests
         Assert.Equal((0, 1), (report.TemplatesLinted, report.FilesNotTemplates));
     }
 
-    [Fact]
-    public void A_broken_file_with_a_template_extension_is_KMS900()
+    [Theory]
+    [InlineData("Resources:\n  Key: {{ broken\n", "stack.yaml")]
+    [InlineData("# a stack\nAWSTemplateFormatVersion : 2010-09-09\nResources: [unclosed\n", "stack.yaml")]
+    [InlineData("\"Resources\": {\n  \"Key\": [\n", "quoted.yaml")]
+    [InlineData("{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\"Key\": }\n", "stack.json")]
+    [InlineData("key: [unclosed\n", "stack.template")]
+    public void A_broken_file_with_a_top_level_template_key_line_or_a_template_extension_is_KMS900(string text, string path)
     {
-        var report = LintExampleRule("key: [unclosed\n", "stack.template");
+        var report = LintExampleRule(text, path);
 
         Assert.Equal("KMS900", Assert.Single(report.Findings).RuleId);
     }

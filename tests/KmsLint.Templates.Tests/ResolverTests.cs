@@ -48,12 +48,26 @@ public class ResolverTests
     [InlineData("!Select [1, !Ref Groups]", "audit-group")]
     [InlineData("!Sub 'arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:x'", "arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:x")]
     [InlineData("!Sub 'pre-${!Literal}'", "pre-${Literal}")]
+    [InlineData("{ 'Fn::Length': !Ref Groups }", "2")]
+    [InlineData("{ 'Fn::Length': [a, b, c] }", "3")]
+    [InlineData("{ 'Fn::ToJsonString': { source: [aws.kms], detail: { eventName: [!Ref Env] }, n: 1, quoted: '1', on: true } }",
+        "{\"source\":[\"aws.kms\"],\"detail\":{\"eventName\":[\"prod\"]},\"n\":1,\"quoted\":\"1\",\"on\":true}")]
     public void Literal_values_resolve_to_their_text(string value, string expected)
     {
         var literal = Assert.IsType<LiteralValue>(Assert.Single(Resolve(value).Possibilities));
 
         Assert.Equal(expected, literal.Text);
         Assert.Equal(expected.Contains("${AWS::"), literal.IsSymbolic);
+    }
+
+    [Theory]
+    [InlineData("{ 'Fn::ToJsonString': { topic: !Ref TopicArn } }", "TopicArn")]
+    [InlineData("{ 'Fn::Length': !Ref TopicArn }", "TopicArn")]
+    public void Language_extension_functions_of_an_unknown_value_are_unknown(string value, string named)
+    {
+        var unknown = Assert.IsType<UnknownValue>(Assert.Single(Resolve(value).Possibilities));
+
+        Assert.Contains(named, unknown.ToString());
     }
 
     [Fact]

@@ -71,6 +71,45 @@ public class TrailAndKeyRuleSettingsTests
     }
 
     [Fact]
+    public void Tag_keys_in_another_case_or_misspelt_are_named_on_the_tag_to_rename()
+    {
+        var findings = TestLint.Lint(Fixture("KMS400/bad/near-miss-tag-keys.yaml"), settings: LintSettings.Default).OfRule(RuleCatalog.KeyMissingOwnershipTags).ToList();
+
+        Assert.Equal(2, findings.Count);
+        Assert.Equal(
+            "KMS key LowercaseTagsKey lacks the ownership tags Owner, Purpose, so nobody can be asked before it is disabled or deleted. "
+            + "Its tag keys owner and purpose are not Owner and Purpose: tag keys are case-sensitive. Rename them. "
+            + "(tags.required in .kmslint.yaml sets the required keys).",
+            findings[0].Message);
+        Assert.Contains("Its tag key Ownr is not Owner. If that is what it means, rename it.", findings[1].Message);
+    }
+
+    [Fact]
+    public void An_external_detection_chain_runs_the_key_rules_only()
+    {
+        var external = LintSettings.Default with { DetectionIsExternal = true };
+        var keysOnly = Fixture("KMS100/bad/keys-only.yaml").Replace("        - { Key: Purpose, Value: orders-table }\n", string.Empty);
+
+        var report = TestLint.Lint(keysOnly, settings: external);
+
+        Assert.Equal(new[] { "KMS400 11:7 DataKey" }, report.Findings.Select(TestLint.Describe));
+        Assert.Contains(RuleCatalog.NoTrail.Id, TestLint.Lint(keysOnly, settings: LintSettings.Default).Findings.Select(f => f.RuleId));
+    }
+
+    [Fact]
+    public void KMS100_and_KMS200_say_how_to_declare_a_chain_that_lives_elsewhere()
+    {
+        var noTrail = Assert.Single(TestLint.Lint(Fixture("KMS100/bad/keys-only.yaml"), settings: LintSettings.Default).OfRule(RuleCatalog.NoTrail));
+        var noDetection = Assert.Single(TestLint.Lint(Fixture("KMS200/bad/no-detection.yaml"), settings: LintSettings.Default).OfRule(RuleCatalog.NoKeyLifecycleDetection));
+
+        Assert.Contains("set detection: {external: true}", noTrail.Message);
+        Assert.Contains("`kmslint init` writes a whole detection chain", noTrail.Message);
+        Assert.Contains("set detection: {external: true} in .kmslint.yaml", noDetection.Message);
+        // The repository has a trail: `kmslint init` would add a second one.
+        Assert.DoesNotContain("kmslint init", noDetection.Message);
+    }
+
+    [Fact]
     public void The_minimum_pending_window_comes_from_the_settings()
     {
         var tenDays = Fixture("KMS401/bad/short-window.json");

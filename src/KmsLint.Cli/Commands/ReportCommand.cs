@@ -1,6 +1,7 @@
-using KmsLint.Cli.Formatting;
+using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Reporting;
 using KmsLint.Templates;
+using KmsLint.Templates.Reporting;
 
 namespace KmsLint.Cli.Commands;
 
@@ -16,15 +17,15 @@ internal sealed class ReportCommand : ICommand
     public string Summary => "show what is monitored: keys, detection routes, time to detect, who is told";
     public string Help =>
         "Usage: kmslint report [PATH ...] [--format text|json|markdown|dot|mermaid] [--output FILE] [--config FILE]\n\n" +
-        "Reads the templates under the PATHs (default '.') as one set, as 'kmslint lint' does (same discovery and\n" +
-        ".kmslint.yaml), and reports per KMS key: owner and purpose tags, retention, pending window, conditions,\n" +
+        "Reads the templates under the PATHs (default '.') as 'kmslint lint' does (the same sets, discovery and\n" +
+        ".kmslint.yaml files), and reports per KMS key: owner and purpose tags, retention, pending window, conditions,\n" +
         "whether its DisableKey and ScheduleKeyDeletion reach someone, whom, and the worst-case time to detect; per\n" +
         "detection route: its resources from the trail to the subscribers, the rule ids of its broken links and its\n" +
         "worst-case time to detect; and the summary: keys monitored, owned and retained, routes working and broken.\n\n" +
         "Options:\n" +
         "  --format FORMAT   text (default), json, markdown (a pull-request comment or GitHub job summary),\n" +
         "                    dot (Graphviz: dot -Tpng FILE -o routes.png) or mermaid (the route graph)\n" +
-        "  --output FILE     write the report to FILE (atomically) instead of stdout\n" +
+        "  --output FILE     write the report to FILE instead of stdout ('-': stdout)\n" +
         "  --config FILE     use this configuration instead of .kmslint.yaml in the first directory PATH\n" +
         "                    (or in the current directory)\n" +
         "  -h, --help        show this help\n\n" +
@@ -35,21 +36,21 @@ internal sealed class ReportCommand : ICommand
     public int Run(ParsedArguments arguments, CliContext context)
     {
         var format = arguments.Choice("--format", Formats, "text");
-        var destination = ReportDestination.From(arguments, context);
-        var inputs = TemplateInputs.Load(arguments, context, TemplateInputs.GivenPaths(arguments, context));
-        var result = inputs.Run(context, Linter.Report);
+        var output = ReportOutput.Parse(arguments, context);
+        var sets = new SetPlanner(arguments, context).Plan();
+        output.RefuseInputs(arguments, arguments.Positionals.Select(context.FullPath).Where(File.Exists), sets.Max(set => set.Config.Settings.MaxFileBytes));
+        var (lint, results) = SetLinter.Run(sets, context, Linter.Report, result => result.Lint);
 
-        var lint = new LintRun(inputs.WithUnreadableDirectories(result.Lint.Findings), result.Lint.TemplatesLinted, result.Lint.FilesNotTemplates, context.WorkingDirectory);
-        var run = new CoverageRun(result.Coverage, lint);
+        var run = new CoverageRun(CoverageReport.Combine(results.Select(result => result.Coverage).ToList()), lint);
         ICoverageRenderer renderer = format switch
         {
             "json" => new JsonReport(),
             "markdown" => new MarkdownReport(),
             "dot" => new DotReport(),
             "mermaid" => new MermaidReport(),
-            _ => new TextReport(colour: destination.IsColourTerminal(context)),
+            _ => new TextReport(colour: output.IsStandardOutput && LintCommand.UseColour(context)),
         };
-        destination.Write(context, writer => renderer.Write(run, writer));
+        output.Write(context, writer => renderer.Write(run, writer));
         return ExitCode.Success;
     }
 }

@@ -24,10 +24,10 @@ internal sealed class ConfigLoader
     public const int MaxDepth = 64;
 
     private static readonly string[] TopLevelKeys =
-        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "max_file_bytes" };
+        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "sets", "max_file_bytes" };
 
     private static readonly string[] DetectionKeys =
-        { "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect", "runbook_tags" };
+        { "external", "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect", "runbook_tags" };
 
     private static readonly string[] ExternalKeys = { "trails", "topics", "event_buses", "ssm_parameters" };
 
@@ -81,6 +81,7 @@ internal sealed class ConfigLoader
         var root = Mapping(stream.Documents[0].RootNode, "(root)");
         var settings = LintSettings.Default;
         IReadOnlyList<Glob> excludes = Array.Empty<Glob>();
+        IReadOnlyList<Glob> sets = Array.Empty<Glob>();
         var stacks = new Dictionary<string, string>(StringComparer.Ordinal);
         var ssmParameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in root.Children)
@@ -113,6 +114,9 @@ internal sealed class ConfigLoader
                 case "exclude":
                     excludes = Strings(value, "exclude").Select(pattern => new Glob(pattern)).ToArray();
                     break;
+                case "sets":
+                    sets = Strings(value, "sets").Select(pattern => new Glob(pattern)).ToArray();
+                    break;
                 case "max_file_bytes":
                     settings = settings with { MaxFileBytes = Integer(value, key, 1, long.MaxValue) };
                     break;
@@ -121,7 +125,11 @@ internal sealed class ConfigLoader
             }
         }
         settings = settings with { Deployment = new DeploymentFacts(new Dictionary<string, string>(StringComparer.Ordinal), ssmParameters) };
-        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath) { StackNamesByFullPath = stacks };
+        return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath)
+        {
+            StackNamesByFullPath = stacks,
+            SetRoots = new ExcludeSet(baseDirectory, sets),
+        };
     }
 
     private Dictionary<string, Level?> ParseRules(YamlNode node)
@@ -195,6 +203,9 @@ internal sealed class ConfigLoader
                     continue;
                 case "runbook_tags":
                     settings = settings with { RunbookTagKeys = TagKeys(value, "detection." + key) };
+                    continue;
+                case "external":
+                    settings = settings with { DetectionIsExternal = Boolean(value, "detection." + key) };
                     continue;
                 case not "routes":
                     throw UnknownKey(keyNode, "detection." + key, DetectionKeys);
@@ -325,6 +336,14 @@ internal sealed class ConfigLoader
         IsNull(node)
             ? Array.Empty<string>()
             : Sequence(node, key).Children.Select((item, index) => Scalar(item, $"{key}[{index}]")).ToArray();
+
+    private bool Boolean(YamlNode node, string key) =>
+        (node as YamlScalarNode)?.Value switch
+        {
+            "true" or "True" or "TRUE" => true,
+            "false" or "False" or "FALSE" => false,
+            _ => throw Error(node, key, "must be true or false"),
+        };
 
     private long Integer(YamlNode node, string key, long min, long max)
     {

@@ -11,6 +11,9 @@ internal sealed record LintConfig(LintSettings Settings, ExcludeSet Excludes, st
 {
     public static LintConfig Default { get; } = new(LintSettings.Default, ExcludeSet.None, null);
 
+    /// <summary>The <c>sets:</c> globs: directories (relative to the config file) that are linted as sets of their own.</summary>
+    public ExcludeSet SetRoots { get; init; } = ExcludeSet.None;
+
     /// <summary>The <c>stacks:</c> map: a template's full path → the stack it is deployed as.</summary>
     public IReadOnlyDictionary<string, string> StackNamesByFullPath { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -72,15 +72,18 @@ internal sealed class Glob
     }
 }
 
-/// <summary>The config's <c>exclude</c> globs, relative to the directory of the config file.</summary>
+/// <summary>The config's <c>exclude</c> (or <c>sets</c>) globs, relative to the directory of the config file.</summary>
 internal sealed class ExcludeSet(string baseDirectory, IReadOnlyList<Glob> globs)
 {
     public static ExcludeSet None { get; } = new(string.Empty, Array.Empty<Glob>());
 
     public IReadOnlyList<Glob> Globs => globs;
 
+    /// <summary>An <c>exclude</c> list's question: does a glob match the path?</summary>
+    public bool IsExcluded(string fullPath) => Matches(fullPath);
+
     /// <summary>True when a glob matches the path relative to the base directory (paths outside it never match).</summary>
-    public bool IsExcluded(string fullPath)
+    public bool Matches(string fullPath)
     {
         if (globs.Count == 0)
             return false;

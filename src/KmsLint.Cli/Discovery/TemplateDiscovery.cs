@@ -1,3 +1,6 @@
+using KmsLint.Cli.Configuration;
+using KmsLint.Templates;
+
 namespace KmsLint.Cli.Discovery;
 
 /// <summary>A file to lint: where it is, how findings show it, and whether the user named it.</summary>
@@ -13,9 +16,10 @@ internal sealed record DiscoveryResult(IReadOnlyList<DiscoveredFile> Files, IRea
 /// deterministic) for template extensions, skipping tool and dependency folders and the config's excludes.
 /// Symbolic links to directories met during the walk are not followed, so link loops cannot happen; links to
 /// files are linted. Entries that vanish during the walk are skipped; unreadable directories are reported;
-/// empty files and named pipes met during the walk are skipped.
+/// empty files and named pipes met during the walk are skipped. A directory the set splitter names (its own
+/// <c>.kmslint.yaml</c>, a config's <c>sets:</c>) starts a set of its own, walked with that set's excludes.
 /// </summary>
-internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
+internal sealed class TemplateDiscovery
 {
     private static readonly string[] TemplateExtensions = { ".yaml", ".yml", ".json", ".template" };
 
@@ -25,33 +29,72 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
         ".git", "node_modules", "bin", "obj",
     };
 
-    private readonly List<DiscoveredFile> files = new();
+    private readonly CliContext context;
+    private readonly ExcludeSet excludes;
+    private readonly Func<string, LintSet, LintSet?> startsSet;
+    private readonly List<LintSet> sets = new();
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private readonly List<UnreadableDirectory> unreadable = new();
+
+    /// <summary>A walk into one set with these excludes: no directory starts a set of its own.</summary>
+    public TemplateDiscovery(CliContext context, ExcludeSet excludes)
+        : this(context, excludes, (_, _) => null)
+    {
+    }
+
+    /// <param name="startsSet">For a directory met (or given) and the set it is in: the set it starts, or null.</param>
+    public TemplateDiscovery(CliContext context, Func<string, LintSet, LintSet?> startsSet)
+        : this(context, ExcludeSet.None, startsSet)
+    {
+    }
+
+    private TemplateDiscovery(CliContext context, ExcludeSet excludes, Func<string, LintSet, LintSet?> startsSet)
+    {
+        this.context = context;
+        this.excludes = excludes;
+        this.startsSet = startsSet;
+    }
 
     /// <summary>
-    /// Walks <paramref name="fullPaths"/> (each an existing file or directory). A named file is linted whatever its
-    /// extension, unless an exclude glob matches it; a named directory is walked even if its name is one skipped.
+    /// Walks <paramref name="fullPaths"/> (each an existing file or directory) as one set. A named file is linted whatever
+    /// its extension, unless an exclude glob matches it; a named directory is walked even if its name is one skipped.
     /// </summary>
     public DiscoveryResult Discover(IEnumerable<string> fullPaths)
     {
+        var set = new LintSet(string.Empty, string.Empty, new LintConfig(LintSettings.Default, excludes, null));
+        Discover(fullPaths, set);
+        return new DiscoveryResult(set.Files, set.UnreadableDirectories);
+    }
+
+    /// <summary>
+    /// Walks <paramref name="fullPaths"/> into <paramref name="top"/>, or into the sets the directories start; a named file
+    /// goes to the innermost set that holds it. Returns <paramref name="top"/> and every set started, in the order met.
+    /// </summary>
+    public IReadOnlyList<LintSet> Discover(IEnumerable<string> fullPaths, LintSet top)
+    {
+        sets.Add(top);
         foreach (var path in fullPaths)
         {
             if (Directory.Exists(path))
-                Walk(path);
-            else if (!excludes.IsExcluded(path))
-                Add(path, namedExplicitly: true);
+            {
+                Walk(path, string.Equals(path, top.RootFullPath, StringComparison.Ordinal) ? top : SetOf(path, top));
+            }
+            else
+            {
+                var set = InnermostSetHolding(path) ?? top;
+                if (!set.Config.Excludes.IsExcluded(path))
+                    Add(path, namedExplicitly: true, set);
+            }
         }
-        return new DiscoveryResult(files, unreadable);
+        return sets;
     }
 
-    private void Walk(string root)
+    private void Walk(string root, LintSet rootSet)
     {
-        var pending = new Stack<string>();
-        pending.Push(root);
+        var pending = new Stack<(string Directory, LintSet Set)>();
+        pending.Push((root, rootSet));
         while (pending.Count > 0)
         {
-            var directory = pending.Pop();
+            var (directory, set) = pending.Pop();
             FileSystemInfo[] entries;
             try
             {
@@ -63,22 +106,22 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                unreadable.Add(new UnreadableDirectory(context.DisplayPath(directory), e.Message));
+                set.UnreadableDirectories.Add(new UnreadableDirectory(context.DisplayPath(directory), e.Message));
                 continue;
             }
             Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
-            var subdirectories = new List<string>();
+            var subdirectories = new List<(string, LintSet)>();
             foreach (var entry in entries)
             {
                 if (entry is DirectoryInfo subdirectory)
                 {
-                    if (IsWalked(subdirectory))
-                        subdirectories.Add(subdirectory.FullName);
+                    if (IsWalked(subdirectory, set))
+                        subdirectories.Add((subdirectory.FullName, SetOf(subdirectory.FullName, set)));
                 }
-                else if (IsTemplateCandidate(entry))
+                else if (IsTemplateCandidate(entry, set))
                 {
-                    Add(entry.FullName, namedExplicitly: false);
+                    Add(entry.FullName, namedExplicitly: false, set);
                 }
             }
             for (var i = subdirectories.Count - 1; i >= 0; i--)
@@ -86,7 +129,21 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
         }
     }
 
-    private bool IsWalked(DirectoryInfo directory)
+    /// <summary>The set a directory starts (remembered), or the set it is in.</summary>
+    private LintSet SetOf(string directory, LintSet enclosing)
+    {
+        if (sets.Find(set => string.Equals(set.RootFullPath, directory, StringComparison.Ordinal)) is { } known)
+            return known;
+        if (startsSet(directory, enclosing) is not { } started)
+            return enclosing;
+        sets.Add(started);
+        return started;
+    }
+
+    private LintSet? InnermostSetHolding(string fullPath) =>
+        sets.Where(set => set.RootFullPath.Length > 0 && set.Contains(fullPath)).MaxBy(set => set.RootFullPath.Length);
+
+    private static bool IsWalked(DirectoryInfo directory, LintSet set)
     {
         if (directory.LinkTarget is not null || SkippedDirectoryNames.Contains(directory.Name))
             return false;
@@ -94,12 +151,14 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
         // cdk.out/*.template.json beside them are the real templates.
         if (directory.Name.StartsWith("asset.", StringComparison.Ordinal) && directory.Parent?.Name == "cdk.out")
             return false;
-        return !excludes.IsExcluded(directory.FullName);
+        return !set.Config.Excludes.IsExcluded(directory.FullName);
     }
 
-    private bool IsTemplateCandidate(FileSystemInfo file)
+    private static bool IsTemplateCandidate(FileSystemInfo file, LintSet set)
     {
         var extension = Path.GetExtension(file.Name);
+        if (file.Name == ConfigLoader.FileName)
+            return false; // the configuration, never a template
         if (!TemplateExtensions.Any(candidate => string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase)))
             return false;
         // A dangling link or a file removed since the listing has nothing to lint.
@@ -109,12 +168,12 @@ internal sealed class TemplateDiscovery(CliContext context, ExcludeSet excludes)
         // would block the run until some other process writes to it.
         if (file is FileInfo { Length: 0 })
             return false;
-        return !excludes.IsExcluded(file.FullName);
+        return !set.Config.Excludes.IsExcluded(file.FullName);
     }
 
-    private void Add(string fullPath, bool namedExplicitly)
+    private void Add(string fullPath, bool namedExplicitly, LintSet set)
     {
         if (seen.Add(fullPath))
-            files.Add(new DiscoveredFile(fullPath, context.DisplayPath(fullPath), namedExplicitly));
+            set.Files.Add(new DiscoveredFile(fullPath, context.DisplayPath(fullPath), namedExplicitly));
     }
 }

@@ -26,7 +26,7 @@ internal sealed class GithubFormatter : IReportFormatter
                 + $"endLine={Math.Max(location.StartLine, location.EndLine)},title={Property(title)}::{Data(finding.Message)}");
         }
 
-        output.WriteLine(TextFormatter.Summary(run));
+        TextFormatter.WriteSummary(run, output);
     }
 
     /// <summary>The message part: %, CR and LF are escaped, as the runner decodes them.</summary>

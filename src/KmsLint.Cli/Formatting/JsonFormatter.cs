@@ -24,13 +24,17 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("templatesLinted", run.TemplatesLinted);
         json.WriteNumber("filesNotTemplates", run.FilesNotTemplates);
         json.WriteEndObject();
+        json.WriteStartArray("sets");
+        foreach (var set in run.Sets)
+            WriteSet(json, set);
+        json.WriteEndArray();
         json.WriteStartArray("findings");
         foreach (var finding in run.Findings)
-            WriteFinding(json, finding);
+            WriteFinding(json, finding, run.SetOf(finding));
         json.WriteEndArray();
         json.WriteStartArray("detections");
         foreach (var detection in run.Detections)
-            WriteDetection(json, detection);
+            WriteDetection(json, detection, run.SetOf(detection));
         json.WriteEndArray();
         json.WriteStartArray("assumptions");
         foreach (var assumption in run.Assumptions)
@@ -40,16 +44,37 @@ internal sealed class JsonFormatter : IReportFormatter
             json.WriteString("file", assumption.Location.File);
             json.WriteNumber("line", assumption.Location.StartLine);
             json.WriteNumber("column", assumption.Location.StartColumn);
+            WriteSetName(json, run.SetOf(assumption));
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
     });
 
-    private static void WriteDetection(Utf8JsonWriter json, DetectionSummary detection)
+    /// <summary>A set: what names it (<see cref="JsonOutput.WriteSetIdentity"/>) and its counts.</summary>
+    private static void WriteSet(Utf8JsonWriter json, SetRun set)
+    {
+        json.WriteStartObject();
+        JsonOutput.WriteSetIdentity(json, set);
+        json.WriteNumber("filesNotTemplates", set.FilesNotTemplates);
+        json.WriteNumber("errors", set.Count(Level.Error));
+        json.WriteNumber("warnings", set.Count(Level.Warning));
+        json.WriteNumber("notes", set.Count(Level.Note));
+        json.WriteNumber("suppressed", set.SuppressedCount);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSetName(Utf8JsonWriter json, SetRun? set)
+    {
+        if (set is not null)
+            json.WriteString("set", set.Name);
+    }
+
+    private static void WriteDetection(Utf8JsonWriter json, DetectionSummary detection, SetRun? set)
     {
         json.WriteStartObject();
         WriteDetectionFields(json, detection);
+        WriteSetName(json, set);
         json.WriteEndObject();
     }
 
@@ -70,7 +95,7 @@ internal sealed class JsonFormatter : IReportFormatter
             json.WriteNull("worstCaseMinutesToDetect");
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding, SetRun? set)
     {
         var location = finding.Location;
         json.WriteStartObject();
@@ -82,18 +107,12 @@ internal sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("startColumn", location.StartColumn);
         json.WriteNumber("endLine", location.EndLine);
         json.WriteNumber("endColumn", location.EndColumn);
-        if (finding.LogicalId is null)
-            json.WriteNull("logicalId");
-        else
-            json.WriteString("logicalId", finding.LogicalId);
+        JsonOutput.WriteStringOrNull(json, "logicalId", finding.LogicalId);
         json.WriteBoolean("suppressed", finding.IsSuppressed);
         if (finding.Suppression is { } suppression)
         {
             json.WriteStartObject("suppression");
-            if (suppression.Reason is null)
-                json.WriteNull("reason");
-            else
-                json.WriteString("reason", suppression.Reason);
+            JsonOutput.WriteStringOrNull(json, "reason", suppression.Reason);
             json.WriteString("file", suppression.Location.File);
             json.WriteNumber("line", suppression.Location.StartLine);
             json.WriteNumber("column", suppression.Location.StartColumn);
@@ -101,6 +120,7 @@ internal sealed class JsonFormatter : IReportFormatter
         }
         if (RuleCatalog.Find(finding.RuleId) is { } rule)
             json.WriteString("helpUri", rule.HelpUri);
+        WriteSetName(json, set);
         json.WriteEndObject();
     }
 }

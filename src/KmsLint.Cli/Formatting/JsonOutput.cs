@@ -20,4 +20,33 @@ internal static class JsonOutput
         output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.WriteLine();
     }
+
+    /// <summary>
+    /// What names a set in every JSON format: its root, its config (null: the defaults), the templates it linted and,
+    /// when files were named, the files it reports on (null otherwise).
+    /// </summary>
+    public static void WriteSetIdentity(Utf8JsonWriter json, SetRun set)
+    {
+        json.WriteString("root", set.Name);
+        WriteStringOrNull(json, "config", set.Config);
+        json.WriteNumber("templatesLinted", set.TemplatesLinted);
+        if (set.ReportedFiles is null)
+        {
+            json.WriteNull("reportedFiles");
+            return;
+        }
+
+        json.WriteStartArray("reportedFiles");
+        foreach (var file in set.ReportedFiles)
+            json.WriteStringValue(file);
+        json.WriteEndArray();
+    }
+
+    public static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+            json.WriteNull(name);
+        else
+            json.WriteString(name, value);
+    }
 }

@@ -29,7 +29,7 @@ internal sealed class PrettyFormatter(bool colour, int width) : IReportFormatter
             output.WriteLine();
         }
 
-        output.WriteLine(TextFormatter.Summary(run));
+        TextFormatter.WriteSummary(run, output);
     }
 
     /// <summary>Words to lines of at most <paramref name="width"/> characters; a longer word (a pattern) gets a line of its own.</summary>

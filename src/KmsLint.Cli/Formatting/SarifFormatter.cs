@@ -36,8 +36,9 @@ internal sealed class SarifFormatter : IReportFormatter
         WriteAssumptions(json, run);
         json.WriteStartArray("results");
         foreach (var finding in run.Findings)
-            WriteResult(json, finding);
+            WriteResult(json, finding, run.SetOf(finding));
         json.WriteEndArray();
+        WriteSets(json, run);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -108,7 +109,22 @@ internal sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding)
+    /// <summary>The sets of the run as a property bag of the run: each one's root, config and the files it reports on.</summary>
+    private static void WriteSets(Utf8JsonWriter json, LintRun run)
+    {
+        json.WriteStartObject("properties");
+        json.WriteStartArray("sets");
+        foreach (var set in run.Sets)
+        {
+            json.WriteStartObject();
+            JsonOutput.WriteSetIdentity(json, set);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, SetRun? set)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -143,6 +159,12 @@ internal sealed class SarifFormatter : IReportFormatter
                 json.WriteString("justification", suppression.Reason);
             json.WriteEndObject();
             json.WriteEndArray();
+        }
+        if (set is not null)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("set", set.Name);
+            json.WriteEndObject();
         }
         json.WriteEndObject();
     }

@@ -43,29 +43,13 @@ internal sealed class InitCommand : ICommand
         var route = arguments.Choice("--route", Routes, Routes[0]);
         var template = Render(route);
 
-        var output = arguments.Value("--output") ?? DefaultFileName;
-        if (output == "-")
-        {
-            context.Stdout.Write(template);
-            return ExitCode.Success;
-        }
-
-        var fullPath = context.FullPath(output);
-        if (Directory.Exists(fullPath))
-            throw arguments.Error($"--output '{output}' is a directory");
-        if (File.Exists(fullPath) && !arguments.Flag("--force"))
-            throw arguments.Error($"'{output}' already exists; pass --force to overwrite it or --output to choose another file");
-        if (!Directory.Exists(Path.GetDirectoryName(fullPath)))
-            throw arguments.Error($"--output directory '{Path.GetDirectoryName(fullPath)}' does not exist");
-        try
-        {
-            AtomicFile.Write(fullPath, writer => writer.Write(template));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{output}': {e.Message}");
-        }
-        context.Stdout.WriteLine($"wrote {context.DisplayPath(fullPath)} ({route} route); check it with: kmslint lint {context.DisplayPath(fullPath)}");
+        var output = ReportOutput.Parse(arguments, context, DefaultFileName);
+        if (output.ReplacesContent && !arguments.Flag("--force"))
+            throw arguments.Error($"'{output.Given}' already exists; pass --force to overwrite it or --output to choose another file");
+        output.Write(context, writer => writer.Write(template));
+        // Standard output, a pipe or a device got the template itself: a line after it would corrupt it.
+        if (output.FullPath is { } fullPath && output.ReplacesContent)
+            context.Stdout.WriteLine($"wrote {context.DisplayPath(fullPath)} ({route} route); check it with: kmslint lint {context.DisplayPath(fullPath)}");
         return ExitCode.Success;
     }
 

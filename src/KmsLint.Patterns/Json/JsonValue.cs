@@ -5,6 +5,9 @@ namespace KmsLint.Patterns;
 /// <summary>A neutral JSON value tree; the linter converts YAML event patterns into it.</summary>
 public abstract class JsonValue
 {
+    /// <summary>The value as compact JSON, member order kept.</summary>
+    public string ToCompactJson() => JsonWriter.Compact(this);
+
     private protected JsonValue()
     {
     }

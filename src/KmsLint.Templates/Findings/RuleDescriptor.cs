@@ -9,4 +9,11 @@ public sealed record RuleDescriptor(string Id, string Name, Level DefaultLevel, 
 {
     /// <summary>The rule's documentation page; the same base the analyzer's help links use.</summary>
     public string HelpUri => RuleCatalog.HelpUriBase + Id + ".md";
+
+    /// <summary>
+    /// True for the rules of the detection chain, KMS100–KMS399 (trail, detection, alarm, notification): they are not
+    /// run where <c>detection: {external: true}</c> says the chain lives outside the linted repository.
+    /// </summary>
+    public bool ChecksDetectionChain =>
+        Id.Length == 6 && Id.StartsWith("KMS", StringComparison.Ordinal) && Id[3] is '1' or '2' or '3';
 }

@@ -45,9 +45,17 @@ public static class TemplateBuilder
     /// resource attributes and suppressions, and a template with no resource of a read type and no export keeps only
     /// its path, ignore entries, parameters and conditions: a run keeps every model alive until the rules have run, and the bulk of a real
     /// repository (function code, IAM policies, state machines) is in resources no rule reads.
+    /// With <c>Transform: AWS::LanguageExtensions</c>, <c>Fn::ForEach</c> loops are expanded first (see <see cref="ForEachExpander"/>);
+    /// what cannot be expanded goes to <paramref name="uncheckedParts"/>.
     /// </summary>
-    public static Template Build(string path, MappingNode root, List<ParseProblem> malformed, Func<string, bool>? readsPropertiesOf = null)
+    public static Template Build(
+        string path, MappingNode root, List<ParseProblem> malformed, Func<string, bool>? readsPropertiesOf = null, List<UncheckedPart>? uncheckedParts = null)
     {
+        if (ForEachExpander.IsDeclared(root))
+        {
+            root = ForEachExpander.Expand(root, malformed, uncheckedParts ?? new List<UncheckedPart>());
+        }
+
         var parameters = new List<Parameter>();
         foreach (var (name, value) in Section(root, "Parameters", malformed))
         {
@@ -197,6 +205,7 @@ public static class TemplateBuilder
     }
 
     /// <summary>The entries of a top-level section; a section that is not a mapping is reported and read as empty.</summary>
+    /// <remarks>A loop left in a section (no transform declared) is reported once, as CloudFormation would reject it.</remarks>
     private static IReadOnlyList<KeyValuePair<ScalarNode, TemplateNode>> Section(MappingNode root, string name, List<ParseProblem> malformed)
     {
         switch (root[name])
@@ -204,7 +213,12 @@ public static class TemplateBuilder
             case null:
                 return Array.Empty<KeyValuePair<ScalarNode, TemplateNode>>();
             case MappingNode section:
-                return section.Entries;
+                foreach (var loop in section.Entries.Where(entry => ForEachExpander.IsLoopKey(entry.Key.Value)))
+                {
+                    malformed.Add(new ParseProblem($"{loop.Key.Value} needs Transform: AWS::LanguageExtensions at the top of the template", loop.Key.Span));
+                }
+
+                return section.Entries.Where(entry => !ForEachExpander.IsLoopKey(entry.Key.Value)).ToList();
             case var other:
                 malformed.Add(new ParseProblem($"{name} must be a mapping", other.Span));
                 return Array.Empty<KeyValuePair<ScalarNode, TemplateNode>>();

@@ -58,10 +58,17 @@ internal static class LintPipeline
             }
 
             var malformed = new List<ParseProblem>(parsed.Malformed);
-            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf));
+            var uncheckedParts = new List<UncheckedPart>();
+            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf, uncheckedParts));
             foreach (var problem in malformed)
             {
                 findings.Add(Report(RuleCatalog.TemplateMalformed, problem));
+            }
+
+            // A loop no rule would look into (S3 buckets, queues) is not worth a note.
+            foreach (var part in uncheckedParts.Where(part => !part.IsUnknowable || part.ResourceTypes.Any(RepoGraph.ReadsPropertiesOf)))
+            {
+                findings.Add(new Finding(RuleCatalog.FileSkipped.Id, part.IsUnknowable ? Level.Note : RuleCatalog.FileSkipped.DefaultLevel, part.Message, part.Location));
             }
         }
 
@@ -80,7 +87,12 @@ internal static class LintPipeline
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
         var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return (new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates) { Assumptions = assumptions, Detections = detections }, graph);
+        return (new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates)
+        {
+            Assumptions = assumptions,
+            Detections = detections,
+            TemplatePaths = templates.Select(template => template.Path).ToList(),
+        }, graph);
     }
 
     /// <summary>
@@ -220,7 +232,14 @@ internal static class LintPipeline
         }
 
         var byColumn = a.Location.StartColumn.CompareTo(b.Location.StartColumn);
-        return byColumn != 0 ? byColumn : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (byColumn != 0)
+        {
+            return byColumn;
+        }
+
+        // Resources a loop generates share the place of its body: their logical ids keep the order stable.
+        var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return byRule != 0 ? byRule : string.CompareOrdinal(a.LogicalId, b.LogicalId);
     }
 
     private static Finding Report(RuleDescriptor rule, ParseProblem problem) =>

@@ -13,14 +13,36 @@ namespace KmsLint.Templates.Reporting;
 /// </summary>
 public sealed class CoverageReport
 {
-    private CoverageReport(IReadOnlyList<KeyCoverage> keys, IReadOnlyList<RouteCoverage> routes, RouteDrawing drawing, IReadOnlyList<string> requiredTagKeys)
+    private CoverageReport(IReadOnlyList<KeyCoverage> keys, IReadOnlyList<RouteCoverage> routes, IReadOnlyList<RouteNode> nodes, IReadOnlyList<RouteEdge> edges, IReadOnlyList<string> requiredTagKeys)
     {
         Keys = keys;
         Routes = routes;
-        Nodes = drawing.Nodes;
-        Edges = drawing.Edges;
+        Nodes = nodes;
+        Edges = edges;
         RequiredTagKeys = requiredTagKeys;
         Summary = new CoverageSummary(keys, routes);
+    }
+
+    /// <summary>
+    /// The reports of several sets (each linted on its own, with its own configuration) as one: keys, routes and the
+    /// picture side by side, node ids renumbered so they stay unique, the figures over all of them.
+    /// </summary>
+    public static CoverageReport Combine(IReadOnlyList<CoverageReport> reports)
+    {
+        if (reports.Count == 1)
+        {
+            return reports[0];
+        }
+
+        var nodes = reports.SelectMany(report => report.Nodes).ToList();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            nodes[i].Id = "n" + (i + 1);
+        }
+
+        return new CoverageReport(
+            reports.SelectMany(report => report.Keys).ToList(), reports.SelectMany(report => report.Routes).ToList(), nodes,
+            reports.SelectMany(report => report.Edges).ToList(), reports.SelectMany(report => report.RequiredTagKeys).Distinct().ToList());
     }
 
     /// <summary>Every <c>AWS::KMS::Key</c> and <c>AWS::KMS::ReplicaKey</c>, in template order.</summary>
@@ -73,7 +95,7 @@ public sealed class CoverageReport
             node.Add(byResource[(node.Resource!.Template.Path, node.Resource.LogicalId)]);
         }
 
-        return new CoverageReport(keys, routes, drawing, graph.Settings.RequiredTagKeys);
+        return new CoverageReport(keys, routes, drawing.Nodes, drawing.Edges, graph.Settings.RequiredTagKeys);
     }
 
     private static Ownership Ownership(RepoGraph graph, Key key)

@@ -39,7 +39,7 @@ public sealed class RouteNode
     }
 
     /// <summary>Unique in one report (<c>n1</c>, <c>n2</c>, ...): what drawings name the node by, never user text.</summary>
-    public string Id { get; }
+    public string Id { get; internal set; }
 
     public RouteNodeKind Kind { get; }
 

@@ -187,6 +187,12 @@ public sealed partial class Resolver
             case IntrinsicFunction.ImportValue:
                 AddImport(template, call, into, scope, depth);
                 return;
+            case IntrinsicFunction.Length:
+                AddLength(template, call.Argument, into, scope, depth);
+                return;
+            case IntrinsicFunction.ToJsonString:
+                AddJsonString(template, call.Argument, into, scope, depth);
+                return;
             default:
                 into.Add(new UnknownValue($"{call.Name} is not evaluated"));
                 return;

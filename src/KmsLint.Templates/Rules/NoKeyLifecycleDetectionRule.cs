@@ -50,7 +50,10 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
         var forwarded = forwardedOut is null
             ? string.Empty
             : $" Events are forwarded to {forwardedOut}: if a rule there alerts on them, declare it in .kmslint.yaml: external: {{event_buses: [\"{forwardedOut}\"]}}";
-        var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion (`kmslint init` writes one)." + forwarded;
+        // `kmslint init` writes a trail too: where one exists (or is declared external) a second one is not the advice.
+        var init = graph.Trails.Count == 0 ? " (`kmslint init` writes one)" : string.Empty;
+        var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion{init}." + forwarded
+            + " If the detection lives outside this repository (Control Tower, a security account), set detection: {external: true} in .kmslint.yaml.";
         yield return unverifiable.Count == 0
             ? Report(closest.Start, message)
             : Report(Level.Note, closest.Start,

@@ -16,7 +16,9 @@ public sealed class NoTrailRule : LintRule
         }
 
         yield return Report(closest.Start,
-            "No AWS::CloudTrail::Trail in the linted templates, so no KMS key lifecycle event is recorded. Add a multi-region trail, "
-            + "or declare the organization trail under external.trails in .kmslint.yaml.");
+            "No AWS::CloudTrail::Trail in the linted templates, so no KMS key lifecycle event is recorded. Add a multi-region trail "
+            + "(`kmslint init` writes a whole detection chain), declare the organization trail under external.trails in .kmslint.yaml, "
+            + "or, if the whole detection chain lives outside this repository (Control Tower, a security account), set "
+            + "detection: {external: true} there.");
     }
 }

@@ -102,9 +102,9 @@ public static class Intrinsics
                     return "Fn::GetAtt takes 'LogicalId.Attribute' or [LogicalId, Attribute]";
                 }
 
-                return list.Count == 2 && list.Items[0] is ScalarNode
-                    ? null
-                    : $"Fn::GetAtt takes [LogicalId, Attribute], not {list.Count} items";
+                return list.Count != 2 ? $"Fn::GetAtt takes [LogicalId, Attribute], not {list.Count} items"
+                    : list.Items[0] is ScalarNode ? null
+                    : "Fn::GetAtt takes a logical id as written, not a function (a Fn::Sub there needs Transform: AWS::LanguageExtensions)";
             case IntrinsicFunction.Sub:
                 var text = argument.ScalarText ?? (list is { Count: 2 } && list.Items[1] is MappingNode ? list.Items[0].ScalarText : null);
                 if (text is null)

@@ -31,6 +31,9 @@ public sealed class ParsedFile
     /// <summary>Intrinsic functions with a wrong shape and unknown tags (KMS901).</summary>
     public IReadOnlyList<ParseProblem> Malformed { get; }
 
-    /// <summary>True when a file that failed to parse was probably meant as a template (its text names template sections, or it is a <c>.template</c>).</summary>
+    /// <summary>
+    /// True when a file that failed to parse was meant as a template: a top-level <c>AWSTemplateFormatVersion</c> or
+    /// <c>Resources</c> key line is visible, or it is a <c>.template</c>.
+    /// </summary>
     public bool LooksLikeTemplate { get; }
 }

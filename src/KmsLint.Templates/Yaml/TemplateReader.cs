@@ -61,9 +61,7 @@ public static class TemplateReader
     private static bool LooksLikeTemplate(string path, bool mentionsTemplateKeys) =>
         mentionsTemplateKeys || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
 
-    private static bool TextMentionsTemplateKeys(string text) =>
-        text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
-        || text.IndexOf("Resources", StringComparison.Ordinal) >= 0;
+    private static bool TextMentionsTemplateKeys(string text) => TemplateKeyLine.IsVisibleIn(text);
 
     private static bool BytesMentionTemplateKeys(byte[] bytes, int length) =>
         TextMentionsTemplateKeys(System.Text.Encoding.ASCII.GetString(bytes, 0, length));
