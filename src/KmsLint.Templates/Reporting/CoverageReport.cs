@@ -107,7 +107,7 @@ public sealed class CoverageReport
         }
 
         return new Ownership(
-            graph.Settings.RequiredTagKeys.Select(name => new RequiredTag(name, tags.TryGetValue(name, out var value) ? Endpoint.Text(value) : null)).ToList(),
+            graph.Settings.RequiredTagKeys.Select(name => new RequiredTag(name, tags.TryGetValue(name, out var tag) ? Endpoint.Text(tag.Value) : null)).ToList(),
             null);
     }
 

@@ -7,12 +7,12 @@ namespace KmsLint.Templates.Resolution;
 public static class ResourceTags
 {
     /// <summary>
-    /// Tag key → its value (empty when Tags is not set); null when Tags, or one of its keys, is a value KmsLint cannot
-    /// know (a parameter list, an <c>Fn::If</c> between lists), so no tag can be said to be missing.
+    /// Tag key → where it is written and its value (empty when Tags is not set); null when Tags, or one of its keys, is a
+    /// value KmsLint cannot know (a parameter list, an <c>Fn::If</c> between lists), so no tag can be said to be missing.
     /// </summary>
-    public static IReadOnlyDictionary<string, ResolvedValue>? Read(Resolver resolver, Resource resource)
+    public static IReadOnlyDictionary<string, ResourceTag>? Read(Resolver resolver, Resource resource)
     {
-        var tags = new Dictionary<string, ResolvedValue>(StringComparer.Ordinal);
+        var tags = new Dictionary<string, ResourceTag>(StringComparer.Ordinal);
         switch (resource.Property("Tags"))
         {
             case null:
@@ -20,12 +20,13 @@ public static class ResourceTags
             case SequenceNode list:
                 foreach (var tag in list.Items)
                 {
-                    if (resolver.Resolve(resource.Template, (tag as MappingNode)?["Key"]).SingleLiteral is not { } key)
+                    var keyNode = (tag as MappingNode)?["Key"];
+                    if (resolver.Resolve(resource.Template, keyNode).SingleLiteral is not { } key)
                     {
                         return null;
                     }
 
-                    tags[key] = resolver.Resolve(resource.Template, tag.At("Value"));
+                    tags[key] = new ResourceTag(keyNode!, resolver.Resolve(resource.Template, tag.At("Value")));
                 }
 
                 return tags;
@@ -34,3 +35,6 @@ public static class ResourceTags
         }
     }
 }
+
+/// <summary>One tag: its <c>Key</c> node (where a finding about it points) and its value.</summary>
+public sealed record ResourceTag(TemplateNode KeyNode, ResolvedValue Value);

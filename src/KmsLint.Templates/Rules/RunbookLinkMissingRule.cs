@@ -50,7 +50,7 @@ public sealed class RunbookLinkMissingRule : LintRule
     private Finding? Check(Resolver resolver, Resource resource, string title, string property, IReadOnlyList<string> runbookTags)
     {
         var tags = ResourceTags.Read(resolver, resource);
-        if (tags is not null && runbookTags.Any(key => tags.TryGetValue(key, out var value) && !IsEmpty(value)))
+        if (tags is not null && runbookTags.Any(key => tags.TryGetValue(key, out var tag) && !IsEmpty(tag.Value)))
         {
             return null;
         }
