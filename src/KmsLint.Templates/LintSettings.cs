@@ -1,3 +1,4 @@
+using KmsLint.Templates.ChangeControl;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Resolution;
 
@@ -79,6 +80,12 @@ public sealed record LintSettings
 
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The change-request pattern and the change requests <c>.kmslint.yaml</c> names (KMS410–KMS414).</summary>
+    public ChangeRequestPolicy ChangeRequests { get; init; } = ChangeRequestPolicy.Default;
+
+    /// <summary>The version to compare with (<c>kmslint lint --base REF</c>); null runs no change-control rule.</summary>
+    public Baseline? Baseline { get; init; }
 
     /// <summary>The level a rule reports at in this run, or null when it is turned off (or not run: an external chain's rules).</summary>
     public Level? EffectiveLevel(RuleDescriptor rule) =>

@@ -4,7 +4,11 @@ using KmsLint.Templates.Pipeline;
 namespace KmsLint.Templates;
 
 /// <summary>One file to lint: <paramref name="Path"/> is what findings show (as the user gave it); <paramref name="Open"/> opens its bytes.</summary>
-public sealed record TemplateSource(string Path, Func<Stream> Open);
+public sealed record TemplateSource(string Path, Func<Stream> Open)
+{
+    /// <summary>The size in bytes when known before opening (a git object): a file over the limit is then skipped unread.</summary>
+    public long? Length { get; init; }
+}
 
 /// <summary>
 /// The outcome of a run: findings (sorted, levels applied, suppressed ones marked), what was looked at, and the

@@ -50,34 +50,20 @@ internal static class LintBenchmark
             ("  rules alone on a built graph", RulesOn(Graph(Model(FrontEnd(corpus))))),
         };
 
-        var samples = stages.Select(_ => new List<double>()).ToArray();
-        for (var round = 0; round < warmups + iterations; round++)
-        {
-            for (var stage = 0; stage < stages.Length; stage++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                var watch = Stopwatch.StartNew();
-                stages[stage].Body();
-                if (round >= warmups)
-                {
-                    samples[stage].Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-        }
+        var samples = Rounds.Measure(stages.Select(stage => stage.Body).ToList(), warmups, iterations);
 
         Console.WriteLine($"\n{warmups} warm-up rounds, {iterations} measured; each round runs every line once, GC collected before each");
         Console.WriteLine($"{"what",-44} {"median ms",10} {"min ms",8} {"files/s",9} {"× parse",8}");
-        var parseMedian = Median(samples[0]);
+        var parseMedian = Rounds.Median(samples[0]);
         for (var stage = 0; stage < stages.Length; stage++)
         {
-            var median = Median(samples[stage]);
+            var median = Rounds.Median(samples[stage]);
             Console.WriteLine($"{stages[stage].Name,-44} {median,10:F1} {samples[stage].Min(),8:F1} {corpus.Count / (median / 1000),9:N0} {median / parseMedian,8:F2}");
         }
 
-        var ratio = Median(samples[1]) / parseMedian;
+        var ratio = Rounds.Median(samples[1]) / parseMedian;
         Console.WriteLine($"\nlint ÷ parse = {ratio:F2} (target ≤ 1.3: {(ratio <= 1.3 ? "met" : "MISSED")}); " +
-                          $"templates/s: lint {reference.TemplatesLinted / (Median(samples[1]) / 1000):N0}, parse {parseable / (parseMedian / 1000):N0}");
+                          $"templates/s: lint {reference.TemplatesLinted / (Rounds.Median(samples[1]) / 1000):N0}, parse {parseable / (parseMedian / 1000):N0}");
 
         Console.WriteLine();
         TimePattern("CIS filter pattern", CloudTrailCorpus.Evaluate, FilterPattern.Parse(CisFilterPattern));
@@ -167,13 +153,7 @@ internal static class LintBenchmark
             }
         }
 
-        Console.WriteLine($"{name}: {Median(rounds):F2} µs per evaluation against the whole CloudTrail corpus ({samples} events, " +
-                          $"{Median(rounds) * 1000 / samples:F0} ns per event; matches {string.Join(", ", verdict.Matched.Select(sample => sample.Name))})");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        Console.WriteLine($"{name}: {Rounds.Median(rounds):F2} µs per evaluation against the whole CloudTrail corpus ({samples} events, " +
+                          $"{Rounds.Median(rounds) * 1000 / samples:F0} ns per event; matches {string.Join(", ", verdict.Matched.Select(sample => sample.Name))})");
     }
 }

@@ -21,6 +21,9 @@ switch (command)
     case "bench":
         LintBenchmark.Run(CorpusFiles.Load(Text("--corpus")), warmups: (int)Option("--warmups", 5), iterations: (int)Option("--iterations", 30));
         return 0;
+    case "change":
+        ChangeBenchmark.Run(Text("--corpus"), warmups: (int)Option("--warmups", 3), iterations: (int)Option("--iterations", 15));
+        return 0;
     case "memory":
         MemoryBenchmark.Run((int)Option("--files", 5_000), CorpusFiles.TryLoad(Text("--corpus")));
         return 0;
@@ -31,6 +34,6 @@ switch (command)
             seed: (int)Option("--seed", 20261128),
             engines: (Text("--engine") ?? "all").Split(','));
     default:
-        Console.Error.WriteLine("usage: KmsLint.Benchmarks [bench|memory|fuzz] [--corpus DIR] [--iterations N] [--warmups N] [--files N] [--seed N] [--engine templates,filter,event]");
+        Console.Error.WriteLine("usage: KmsLint.Benchmarks [bench|change|memory|fuzz] [--corpus DIR] [--iterations N] [--warmups N] [--files N] [--seed N] [--engine templates,filter,event]");
         return 2;
 }

@@ -34,6 +34,15 @@ public sealed class AnalyzerRuleTableTests
         Assert.Equal(Descriptors.Select(descriptor => descriptor.Id), AnalyzerRules.All.Select(rule => rule.Descriptor.Id));
     }
 
+    /// <summary>One change-request pattern for both products: code and templates are held to the same approvals.</summary>
+    [Fact]
+    public void The_linter_s_default_change_request_pattern_is_the_analyzer_s()
+    {
+        var analyzerDefault = AnalyzerAssembly.GetType("KmsLint.Analyzers.KmsLintOptions", throwOnError: true)!
+            .GetField("DefaultChangeRequestPattern")!.GetRawConstantValue();
+        Assert.Equal(analyzerDefault, KmsLint.Templates.ChangeControl.ChangeRequestPolicy.DefaultPattern);
+    }
+
     public static TheoryData<string> AnalyzerRuleIds()
     {
         var ids = new TheoryData<string>();

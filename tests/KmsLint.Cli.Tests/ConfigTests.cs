@@ -34,6 +34,13 @@ public sealed class ConfigTests : IDisposable
     [InlineData("rules:\n  KMS400: off\n  KMS400: error\n", ".kmslint.yaml:3:3: invalid YAML: Duplicate key")]
     [InlineData("rules: {KMS400: off\n", ".kmslint.yaml:2:1: invalid YAML: ")]
     [InlineData("- rules\n", ".kmslint.yaml:1:1: (root): must be a mapping")]
+    [InlineData("change_requests:\n  pattern: \"^CHG-[0-9+$\"\n", ".kmslint.yaml:2:12: change_requests.pattern: not a valid regular expression")]
+    [InlineData("change_requests:\n  regex: CHG\n", ".kmslint.yaml:2:3: change_requests.regex: unknown key (expected pattern)")]
+    [InlineData("changes:\n  - change-request: CHG-1\n", ".kmslint.yaml:2:5: changes[0].key: name the logical id of the key the change request is for")]
+    [InlineData("changes:\n  - key: DataKey\n", ".kmslint.yaml:2:5: changes[0].change-request: name the approved change request, e.g. CHG-1234")]
+    [InlineData("changes:\n  - key: DataKey\n    change-request: [CHG-1]\n", ".kmslint.yaml:3:21: changes[0].change-request: must be a change request such as CHG-1234")]
+    [InlineData("changes:\n  - key: DataKey\n    change_request: CHG-1\n", ".kmslint.yaml:3:5: changes[0].change_request: unknown key (expected key, change-request)")]
+    [InlineData("changes:\n  key: DataKey\n", ".kmslint.yaml:2:3: changes: must be a list")]
     public void AnInvalidConfigNamesFileLineColumnKeyAndReasonAndExitsTwo(string config, string expected)
     {
         tree.Write(".kmslint.yaml", config);
@@ -118,6 +125,30 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal((ExitCode.Success, "0 errors, 0 warnings, 0 notes (0 suppressed) in 1 template\n"), (after.ExitCode, after.Stdout));
         Assert.Equal(ExitCode.Findings, keyRulesStillRun.ExitCode);
         Assert.Contains(" warning KMS402: ", keyRulesStillRun.Stdout);
+    }
+
+    [Fact]
+    public void ChangeRequestsAreReadWithTheirPlaceAndAnEmptyOneIsKeptForKms414()
+    {
+        var path = tree.Write(".kmslint.yaml", """
+            change_requests:
+              pattern: "^OPS-[0-9]+$"
+            changes:
+              - key: PaymentsKey
+                change-request: OPS-77
+              - key: LedgerKey
+                change-request:
+            """);
+
+        var policy = ConfigLoader.Load(path, ".kmslint.yaml").Settings.ChangeRequests;
+
+        Assert.Equal("^OPS-[0-9]+$", policy.Pattern);
+        Assert.Equal(2, policy.Declared.Count);
+        Assert.Equal(("OPS-77", "PaymentsKey", 5, 21), (policy.Declared[0].Value, policy.Declared[0].LogicalId, policy.Declared[0].Location!.StartLine, policy.Declared[0].Location!.StartColumn));
+        Assert.Null(policy.ProblemWith(policy.Declared[0]));
+        Assert.Null(policy.Declared[1].Value);
+        Assert.Equal("is empty", policy.ProblemWith(policy.Declared[1]));
+        Assert.Equal("'CHG-1' does not match the pattern '^OPS-[0-9]+$'", policy.ProblemWith(policy.Declared[0] with { Value = "CHG-1" }));
     }
 
     [Fact]

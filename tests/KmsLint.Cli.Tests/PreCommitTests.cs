@@ -1,8 +1,9 @@
 namespace KmsLint.Cli.Tests;
 
 /// <summary>
-/// The pre-commit hook (<c>.pre-commit-hooks.yaml</c>, <c>kmslint lint --repo . FILE...</c>): the whole repository
-/// is linted as one set, and only the findings in the files pre-commit passes (the staged ones) are reported.
+/// The pre-commit hook (<c>.pre-commit-hooks.yaml</c>, <c>kmslint lint --repo . --base HEAD --staged FILE...</c>): the
+/// whole repository is linted as one set, only the findings in the files pre-commit passes (the staged ones) are
+/// reported, and a commit that deletes or disables a key must name its change request.
 /// </summary>
 public sealed class PreCommitTests : IDisposable
 {
@@ -48,44 +49,107 @@ public sealed class PreCommitTests : IDisposable
     [FactWhenInstalled("git", "pre-commit")]
     public void Hook_refuses_a_commit_with_a_broken_key_and_accepts_it_once_fixed()
     {
-        var tool = InstalledTool.Get();
-        Assert.True(tool.Succeeded, tool.Log);
-        var environment = new Dictionary<string, string?>
-        {
-            // The hook is language: system, so kmslint comes from PATH, as after 'dotnet tool install --global'.
-            ["PATH"] = tool.ToolDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-            ["PRE_COMMIT_HOME"] = tree.PathOf("pre-commit-cache"),
-            ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.com",
-            ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.com",
-        };
-        var repository = tree.PathOf("project");
-        Directory.CreateDirectory(repository);
-        ProcessResult Git(params string[] arguments) => ExternalTools.Run(repository, environment, "git", arguments);
-        ProcessResult TryHook() => ExternalTools.Run(repository, environment, "pre-commit", "try-repo", ExternalTools.RepositoryRoot, "kmslint");
+        var project = new HookProject(tree);
 
-        Assert.Equal(0, Git("init", "-q").ExitCode);
-        // The rest of the repository: a complete detection chain, already committed. The hook needs it to judge
-        // the staged file, but does not report on it.
-        Assert.Equal(ExitCode.Success, tree.RunIn(repository, "init").ExitCode);
-        Assert.Equal(0, Git("add", InitCommandFile).ExitCode);
-        Assert.Equal(0, Git("commit", "-q", "-m", "detection stack").ExitCode);
-
-        File.WriteAllText(Path.Combine(repository, "keys.yaml"), KeyTemplate(enabled: false));
-        Assert.Equal(0, Git("add", "keys.yaml").ExitCode);
+        File.WriteAllText(project.PathOf("keys.yaml"), KeyTemplate(enabled: false));
+        project.Git("add", "keys.yaml");
         // try-repo runs the hook of this checkout (HEAD plus its uncommitted tracked changes) on the staged files.
-        var refused = TryHook();
+        var refused = project.TryHook();
         Assert.True(refused.ExitCode == 1, refused.Output);
         Assert.Contains("keys.yaml:9:7: warning KMS403:", refused.Output);
         Assert.DoesNotContain(InitCommandFile + ":", refused.Output);
 
-        File.WriteAllText(Path.Combine(repository, "keys.yaml"), KeyTemplate(enabled: true));
-        Assert.Equal(0, Git("add", "keys.yaml").ExitCode);
-        var accepted = TryHook();
+        File.WriteAllText(project.PathOf("keys.yaml"), KeyTemplate(enabled: true));
+        project.Git("add", "keys.yaml");
+        var accepted = project.TryHook();
         Assert.True(accepted.ExitCode == 0, accepted.Output);
         Assert.Matches(@"kmslint \(CloudFormation KMS detection chain\)\.+Passed", accepted.Output);
     }
 
+    [FactWhenInstalled("git", "pre-commit")]
+    public void Hook_refuses_a_commit_that_deletes_an_unretained_key_until_it_names_its_change_request()
+    {
+        var project = new HookProject(tree);
+        File.WriteAllText(project.PathOf("keys.yaml"), KeyTemplate(enabled: true) + UnretainedKey);
+        project.Git("add", "keys.yaml");
+        project.Git("commit", "-q", "-m", "keys");
+
+        // The commit removes ScratchKey, which has no DeletionPolicy: the deploy would schedule its deletion.
+        File.WriteAllText(project.PathOf("keys.yaml"), KeyTemplate(enabled: true));
+        project.Git("add", "keys.yaml");
+        var refused = project.TryHook();
+        Assert.True(refused.ExitCode == 1, refused.Output);
+        Assert.Contains("keys.yaml:1:1: error KMS410: this change deletes KMS key ScratchKey at deploy", refused.Output);
+
+        // The same commit naming its approved change request: accepted, and the change is listed as a note.
+        File.WriteAllText(project.PathOf("keys.yaml"), "Metadata:\n  kmslint:\n    change-request: CHG-1234\n" + KeyTemplate(enabled: true));
+        project.Git("add", "keys.yaml");
+        var accepted = project.TryHook("--verbose");
+        Assert.True(accepted.ExitCode == 0, accepted.Output);
+        Assert.Contains("keys.yaml:1:1: note KMS410: this change deletes KMS key ScratchKey at deploy", accepted.Output);
+        Assert.Contains("Authorized by change request CHG-1234 (the template's Metadata). [ScratchKey]", accepted.Output);
+        project.Git("commit", "-q", "-m", "Retire the scratch key");
+
+        // A commit that only deletes a template stages no file for pre-commit to pass: the hook still runs.
+        File.WriteAllText(project.PathOf("scratch.yaml"), "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + UnretainedKey);
+        project.Git("add", "scratch.yaml");
+        project.Git("commit", "-q", "-m", "scratch stack");
+        project.Git("rm", "-q", "scratch.yaml");
+        var deletion = project.TryHook();
+        Assert.True(deletion.ExitCode == 1, deletion.Output);
+        Assert.Contains("scratch.yaml:3:3: error KMS410: this change deletes KMS key ScratchKey at deploy: its template is removed", deletion.Output);
+    }
+
+    /// <summary>
+    /// A repository with pre-commit's environment: the installed kmslint on PATH (the hook is language: system), a
+    /// committer, and a complete detection chain already committed (the hook needs it to judge the staged files, but
+    /// does not report on it).
+    /// </summary>
+    private sealed class HookProject
+    {
+        private readonly Dictionary<string, string?> environment;
+        private readonly string repository;
+
+        public HookProject(TempTree tree)
+        {
+            var tool = InstalledTool.Get();
+            Assert.True(tool.Succeeded, tool.Log);
+            environment = new Dictionary<string, string?>
+            {
+                ["PATH"] = tool.ToolDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+                ["PRE_COMMIT_HOME"] = tree.PathOf("pre-commit-cache"),
+                ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.com",
+                ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.com",
+            };
+            repository = tree.PathOf("project");
+            Directory.CreateDirectory(repository);
+            Git("init", "-q");
+            Assert.Equal(ExitCode.Success, tree.RunIn(repository, "init").ExitCode);
+            Git("add", InitCommandFile);
+            Git("commit", "-q", "-m", "detection stack");
+        }
+
+        public string PathOf(string relativePath) => Path.Combine(repository, relativePath);
+
+        public void Git(params string[] arguments)
+        {
+            var result = ExternalTools.Run(repository, environment, "git", arguments);
+            Assert.True(result.ExitCode == 0, $"git {string.Join(' ', arguments)}: {result.Output}");
+        }
+
+        /// <summary>Runs this checkout's hook as pre-commit would at commit time.</summary>
+        public ProcessResult TryHook(params string[] options) =>
+            ExternalTools.Run(repository, environment, "pre-commit", new[] { "try-repo", ExternalTools.RepositoryRoot, "kmslint" }.Concat(options).ToArray());
+    }
+
     private const string InitCommandFile = Init.InitCommand.DefaultFileName;
+
+    /// <summary>A key without DeletionPolicy, as a second resource of <see cref="KeyTemplate"/>'s template.</summary>
+    private const string UnretainedKey =
+        "  ScratchKey:\n" +
+        "    Type: AWS::KMS::Key\n" +
+        "    Properties:\n" +
+        "      EnableKeyRotation: true\n";
 
     /// <summary>An owned, tagged, retained key: declared disabled, it is KMS403 and nothing else.</summary>
     private static string KeyTemplate(bool enabled) =>

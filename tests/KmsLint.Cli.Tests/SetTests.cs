@@ -172,17 +172,20 @@ public sealed class SetTests : IDisposable
         Assert.Equal((ExitCode.Success, "0 errors, 0 warnings, 0 notes (0 suppressed) in 0 templates\n"), (allowed.ExitCode, allowed.Stdout));
     }
 
-    [Fact]
+    [FactWhenInstalled("git")]
     public void The_pre_commit_hook_allows_a_commit_of_files_that_are_not_templates()
     {
         var hook = File.ReadAllText(Path.Combine(ExternalTools.RepositoryRoot, ".pre-commit-hooks.yaml"));
         var entry = hook.Split('\n').Single(line => line.TrimStart().StartsWith("entry:", StringComparison.Ordinal)).Split("entry:")[1].Trim();
-        tree.Write("templates/key.yaml", Templates.EnabledKey);
-        tree.Write(".github/workflows/ci.yaml", "on: [push]\njobs: {}\n");
+        using var repo = new GitWorkTree();
+        repo.Write("templates/key.yaml", Templates.EnabledKey);
+        repo.CommitAll("a key");
+        repo.Write(".github/workflows/ci.yaml", "on: [push]\njobs: {}\n");
+        repo.Git("add", "-A");
 
-        var staged = tree.Run(entry.Split(' ').Skip(1).Append(".github/workflows/ci.yaml").ToArray());
+        var staged = repo.Run(entry.Split(' ').Skip(1).Append(".github/workflows/ci.yaml").ToArray());
 
-        Assert.Equal("kmslint lint --repo . --allow-empty", entry);
+        Assert.Equal("kmslint lint --repo . --base HEAD --staged --allow-empty", entry);
         Assert.Equal(ExitCode.Success, staged.ExitCode);
     }
 }

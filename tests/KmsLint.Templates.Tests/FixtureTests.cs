@@ -11,6 +11,9 @@ namespace KmsLint.Templates.Tests;
 /// one per line, <c>KMS403 12:5 MyKey</c> (a suppressed one ends in <c>suppressed</c>), or <c>KMS203 other.yaml:3:3 Filter</c> for a folder case.
 /// The rule of the folder, and every rule named in the .expected file, is compared exactly;
 /// no fixture may get KMS900/901/902/999 unless it lists them. Adding a rule's tests = adding files.
+/// A change-control case (KMS410–KMS414) is a folder holding <c>before/</c> (the base) and <c>after/</c> (the linted version):
+/// the after files are linted with the before files as the baseline, paths are relative to either folder, and each line
+/// ends in the level, which tells an authorized change (a note) from a refused one: <c>KMS410 keys.yaml:1:1 DataKey note</c>.
 /// </summary>
 public class FixtureTests
 {
@@ -64,15 +67,16 @@ public class FixtureTests
         var isBad = parts[1] == "bad";
         var entry = Path.Combine(FixtureRoot, fixture);
         var isFolder = Directory.Exists(entry);
+        var isChange = IsChangeCase(entry);
 
-        var report = Linter.Lint(SourcesOf(entry), LintSettings.Default);
+        var report = Linter.Lint(SourcesOf(entry), SettingsFor(entry));
 
         var expected = isBad ? ReadExpected(entry, isFolder) : new List<string>();
         var checkedRules = new HashSet<string>(AlwaysChecked) { ruleId };
         checkedRules.UnionWith(expected.Select(line => line.Split(' ')[0]));
         var actual = report.Findings
             .Where(f => checkedRules.Contains(f.RuleId) && (isBad || !f.IsSuppressed))
-            .Select(f => Describe(f, isFolder))
+            .Select(f => Describe(f, isFolder) + (isChange ? " " + f.Level.ToString().ToLowerInvariant() : string.Empty))
             .ToList();
         Assert.Equal(expected, actual);
         Assert.True(report.TemplatesLinted > 0, fixture + " holds no template");
@@ -85,14 +89,27 @@ public class FixtureTests
     {
         var entry = Path.Combine(FixtureRoot, fixture);
 
-        var whole = LintPipeline.Run(SourcesOf(entry), LintSettings.Default, RuleRegistry.All, readsPropertiesOf: null);
-        var pruned = LintPipeline.Run(SourcesOf(entry), LintSettings.Default, RuleRegistry.All, RepoGraph.ReadsPropertiesOf);
+        var whole = LintPipeline.Run(SourcesOf(entry), SettingsFor(entry), RuleRegistry.All, readsPropertiesOf: null);
+        var pruned = LintPipeline.Run(SourcesOf(entry), SettingsFor(entry), RuleRegistry.All, RepoGraph.ReadsPropertiesOf);
 
         Assert.Equal(whole.Findings, pruned.Findings);
     }
 
-    /// <summary>A fixture template, or every file of a fixture folder as one set, named relative to the folder.</summary>
-    private static IEnumerable<TemplateSource> SourcesOf(string entry)
+    private static bool IsChangeCase(string entry) =>
+        Directory.Exists(Path.Combine(entry, "before")) && Directory.Exists(Path.Combine(entry, "after"));
+
+    /// <summary>The linted files: a fixture template, every file of a fixture folder as one set, or a change case's <c>after/</c>.</summary>
+    private static IEnumerable<TemplateSource> SourcesOf(string entry) =>
+        FilesOf(IsChangeCase(entry) ? Path.Combine(entry, "after") : entry);
+
+    /// <summary>The defaults, and for a change case its <c>before/</c> files as the baseline.</summary>
+    private static LintSettings SettingsFor(string entry) =>
+        IsChangeCase(entry)
+            ? LintSettings.Default with { Baseline = new ChangeControl.Baseline("base", FilesOf(Path.Combine(entry, "before")).ToList()) }
+            : LintSettings.Default;
+
+    /// <summary>A template, or every file of a folder, named relative to the folder.</summary>
+    private static IEnumerable<TemplateSource> FilesOf(string entry)
     {
         var isFolder = Directory.Exists(entry);
         var files = isFolder

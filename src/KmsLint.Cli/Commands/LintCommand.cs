@@ -1,3 +1,4 @@
+using KmsLint.Cli.ChangeControl;
 using KmsLint.Cli.Configuration;
 using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
@@ -16,7 +17,8 @@ internal sealed class LintCommand : ICommand
     public string Summary => "lint CloudFormation templates in files and directories (default: .)";
     public string Help =>
         "Usage: kmslint lint [PATH ...] [--format text|pretty|json|sarif|github|junit] [--output FILE|-]\n" +
-        "                    [--config FILE] [--fail-level error|warning|note|none] [--repo DIR] [--allow-empty]\n\n" +
+        "                    [--config FILE] [--fail-level error|warning|note|none] [--repo DIR] [--allow-empty]\n" +
+        "                    [--base REF [--staged]]\n\n" +
         "Lints every template under the PATHs (files or directories, default '.') as one set, so references\n" +
         "between templates are followed. Directories are walked for *.yaml *.yml *.json *.template, skipping\n" +
         ".git, node_modules, bin, obj, cdk.out/asset.* and the config's 'exclude' globs. A directory holding\n" +
@@ -38,11 +40,16 @@ internal sealed class LintCommand : ICommand
         "                       everything. .kmslint.yaml is looked up in DIR\n" +
         "  --allow-empty        succeed when the PATHs hold no template (otherwise exit 2: a gate run in the\n" +
         "                       wrong folder must not pass)\n" +
+        "  --base REF           also compare with the templates at git commit REF (its merge base with HEAD)\n" +
+        "                       and report key changes: deleted (KMS410), disabled (KMS411), retention\n" +
+        "                       reduced (KMS412), failing updates (KMS413), malformed change requests (KMS414)\n" +
+        "  --staged             with --base: lint the index (what the commit will hold) instead of the work\n" +
+        "                       tree, and report only the staged templates' findings unless --repo names files\n" +
         "  -h, --help           show this help\n\n" +
         "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error,\n" +
         "or no template found.\n";
-    public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level", "--repo" };
-    public IReadOnlyCollection<string> FlagOptions { get; } = new[] { "--allow-empty" };
+    public IReadOnlyCollection<string> ValueOptions { get; } = new[] { "--format", "--output", "--config", "--fail-level", "--repo", "--base" };
+    public IReadOnlyCollection<string> FlagOptions { get; } = new[] { "--allow-empty", "--staged" };
 
     public int Run(ParsedArguments arguments, CliContext context)
     {
@@ -55,7 +62,8 @@ internal sealed class LintCommand : ICommand
         // written by an earlier run is found too, and may be replaced).
         var namedFiles = arguments.Positionals.Select(context.FullPath).Where(File.Exists);
         output.RefuseInputs(arguments, namedFiles, sets.Max(set => set.Config.Settings.MaxFileBytes));
-        var run = SetLinter.Lint(sets, context);
+        using var change = ChangeComparison.Open(arguments, context, sets.SelectMany(set => set.Roots).Select(root => Directory.Exists(root) ? root : Path.GetDirectoryName(root)!).FirstOrDefault() ?? context.WorkingDirectory);
+        var run = SetLinter.Lint(sets, context, change);
         if (run.Findings.Count == 0 && run.Sets.Sum(set => set.ReportedTemplates) == 0 && !arguments.Flag("--allow-empty"))
             throw new UsageException(NoTemplateMessage(arguments, sets));
 

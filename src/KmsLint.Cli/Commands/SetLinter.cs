@@ -1,3 +1,4 @@
+using KmsLint.Cli.ChangeControl;
 using KmsLint.Cli.Discovery;
 using KmsLint.Cli.Formatting;
 using KmsLint.Templates;
@@ -8,19 +9,31 @@ namespace KmsLint.Cli.Commands;
 /// <summary>Runs the engine once per set and puts the sets' reports together into one <see cref="LintRun"/>.</summary>
 internal static class SetLinter
 {
-    public static LintRun Lint(IReadOnlyList<LintSet> sets, CliContext context) => Run(sets, context, context.Lint, report => report).Run;
+    /// <param name="change">With <c>--base</c>: the comparison with the base version (and, with <c>--staged</c>, the index as the linted files).</param>
+    public static LintRun Lint(IReadOnlyList<LintSet> sets, CliContext context, ChangeComparison? change = null) =>
+        Run(sets, context, context.Lint, report => report, change).Run;
 
     /// <summary>
     /// Runs <paramref name="engine"/> once per set (<c>lint</c>'s engine, or <c>report</c>'s, which lints and builds the
     /// coverage report from the same graph) and puts the lint part of the results together into one <see cref="LintRun"/>.
     /// </summary>
     public static (LintRun Run, IReadOnlyList<T> Results) Run<T>(
-        IReadOnlyList<LintSet> sets, CliContext context, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, Func<T, LintReport> lintOf)
+        IReadOnlyList<LintSet> sets, CliContext context, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, Func<T, LintReport> lintOf,
+        ChangeComparison? change = null)
     {
+        if (change is { Staged: true })
+        {
+            foreach (var set in sets)
+            {
+                set.Files = change.DiscoverStaged(set.Roots, path => Selects(set, sets, path)).ToList();
+            }
+        }
+
         var progress = new ProgressReporter(context.Stderr, context.StderrIsTerminal, sets.Sum(set => set.Files.Count));
-        var results = sets.Select(set => RunOne(set, progress, engine)).ToList();
+        // The comparison's staged changes belong to the set it was last asked about, so they are taken right after each run.
+        var results = sets.Select(set => (Result: RunOne(set, sets, progress, engine, change), change?.StagedChanges)).ToList();
         progress.Done();
-        var runs = sets.Zip(results, (set, result) => SetRunOf(set, lintOf(result))).ToList();
+        var runs = sets.Zip(results, (set, run) => SetRunOf(set, lintOf(run.Result), run.StagedChanges)).ToList();
 
         var findings = runs.SelectMany(run => run.Findings).ToList();
         findings.Sort(LintRun.Compare);
@@ -30,33 +43,51 @@ internal static class SetLinter
             Detections = runs.SelectMany(run => run.Detections).ToList(),
             Sets = runs,
         };
-        return (lint, results);
+        return (lint, results.Select(run => run.Result).ToList());
     }
 
-    private static T RunOne<T>(LintSet set, ProgressReporter progress, Func<IEnumerable<TemplateSource>, LintSettings, T> engine)
+    private static T RunOne<T>(LintSet set, IReadOnlyList<LintSet> sets, ProgressReporter progress, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, ChangeComparison? change)
     {
-        var sources = set.Files.Select(file => new TemplateSource(file.DisplayPath, () =>
+        var sources = set.Files.Select(file =>
         {
-            progress.FileOpened();
-            return LintCommand.Open(file);
-        }));
-        return engine(sources, set.Config.SettingsFor(set.Files.Select(file => (file.FullPath, file.DisplayPath))));
+            var source = change?.StagedSource(file) ?? new TemplateSource(file.DisplayPath, () => LintCommand.Open(file));
+            return source with { Open = () => { progress.FileOpened(); return source.Open(); } };
+        });
+        var settings = set.Config.SettingsFor(set.Files.Select(file => (file.FullPath, file.DisplayPath)));
+        if (change is not null)
+        {
+            settings = settings with { Baseline = change.BaselineFor(set.Files, set.Roots, path => Selects(set, sets, path)) };
+        }
+
+        return engine(sources, settings);
     }
 
-    private static SetRun SetRunOf(LintSet set, LintReport report)
+    private static SetRun SetRunOf(LintSet set, LintReport report, IReadOnlySet<string>? stagedChanges)
     {
         var findings = WithUnreadableDirectories(report.Findings, set);
-        var reported = set.ReportedFiles;
+        // Files the user named are the run's subject; the staged changes only narrow what is shown, the index is what was linted.
+        var named = set.ReportedFiles;
+        var reported = named ?? stagedChanges;
+        // A change-control finding is about the change as a whole, whichever file it is placed in.
         if (reported is not null)
-            findings = findings.Where(finding => reported.Contains(finding.Location.File)).ToList();
+            findings = findings.Where(finding => reported.Contains(finding.Location.File) || RuleCatalog.ChangeControl.Any(rule => rule.Id == finding.RuleId)).ToList();
         return new SetRun(set.Name, set.Config.DisplayPath, findings, report.TemplatesLinted, report.FilesNotTemplates)
         {
-            ReportedFiles = reported?.Order(StringComparer.Ordinal).ToList(),
-            ReportedTemplates = reported is null ? report.TemplatesLinted : report.TemplatePaths.Count(reported.Contains),
+            ReportedFiles = named?.Order(StringComparer.Ordinal).ToList(),
+            ReportedTemplates = named is null ? report.TemplatesLinted : report.TemplatePaths.Count(named.Contains),
             Detections = report.Detections,
             Assumptions = report.Assumptions,
         };
     }
+
+    /// <summary>
+    /// Whether a file known from git (the index, a commit) is one of this set's: a walk of the set's roots would lint it,
+    /// and no set nested in it holds it.
+    /// </summary>
+    private static bool Selects(LintSet set, IReadOnlyList<LintSet> sets, string fullPath) =>
+        TemplateDiscovery.Selects(fullPath, set.Roots, set.Config.Excludes)
+        && sets.Where(candidate => candidate.Contains(fullPath)).MaxBy(candidate => candidate.RootFullPath.Length) is var owner
+        && (owner is null || ReferenceEquals(owner, set));
 
     /// <summary>Directories the walk could not list become KMS902 findings, at the configured level, in sorted place.</summary>
     private static IReadOnlyList<Finding> WithUnreadableDirectories(IReadOnlyList<Finding> findings, LintSet set)

@@ -2,6 +2,7 @@ using System.Globalization;
 using KmsLint.Cli.Commands;
 using KmsLint.Cli.Discovery;
 using KmsLint.Templates;
+using KmsLint.Templates.ChangeControl;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Resolution;
 using YamlDotNet.Core;
@@ -24,7 +25,7 @@ internal sealed class ConfigLoader
     public const int MaxDepth = 64;
 
     private static readonly string[] TopLevelKeys =
-        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "sets", "max_file_bytes" };
+        { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "sets", "max_file_bytes", "change_requests", "changes" };
 
     private static readonly string[] DetectionKeys =
         { "external", "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect", "runbook_tags" };
@@ -84,6 +85,9 @@ internal sealed class ConfigLoader
         IReadOnlyList<Glob> sets = Array.Empty<Glob>();
         var stacks = new Dictionary<string, string>(StringComparer.Ordinal);
         var ssmParameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changeRequestPattern = ChangeRequestPolicy.DefaultPattern;
+        YamlNode? patternNode = null;
+        IReadOnlyList<DeclaredChangeRequest> changes = Array.Empty<DeclaredChangeRequest>();
         foreach (var (keyNode, value) in root.Children)
         {
             var key = KeyName(keyNode, "(root)");
@@ -120,11 +124,27 @@ internal sealed class ConfigLoader
                 case "max_file_bytes":
                     settings = settings with { MaxFileBytes = Integer(value, key, 1, long.MaxValue) };
                     break;
+                case "change_requests":
+                    foreach (var (settingNode, setting) in Entries(value, key))
+                    {
+                        if (KeyName(settingNode, key) != "pattern")
+                            throw UnknownKey(settingNode, key + "." + KeyName(settingNode, key), new[] { "pattern" });
+                        changeRequestPattern = Scalar(setting, key + ".pattern");
+                        patternNode = setting;
+                    }
+                    break;
+                case "changes":
+                    changes = IsNull(value) ? changes : Sequence(value, key).Children.Select((item, index) => ParseChange(item, $"changes[{index}]")).ToArray();
+                    break;
                 default:
                     throw UnknownKey(keyNode, key, TopLevelKeys);
             }
         }
-        settings = settings with { Deployment = new DeploymentFacts(new Dictionary<string, string>(StringComparer.Ordinal), ssmParameters) };
+        settings = settings with
+        {
+            Deployment = new DeploymentFacts(new Dictionary<string, string>(StringComparer.Ordinal), ssmParameters),
+            ChangeRequests = ChangeRequestPolicyOf(changeRequestPattern, patternNode, changes),
+        };
         return new LintConfig(settings, new ExcludeSet(baseDirectory, excludes), displayPath)
         {
             StackNamesByFullPath = stacks,
@@ -294,6 +314,49 @@ internal sealed class ConfigLoader
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes < 0 || minutes > 1_000_000)
             throw Error(node, key, "must be a number of minutes from 0");
         return minutes;
+    }
+
+    private ChangeRequestPolicy ChangeRequestPolicyOf(string pattern, YamlNode? patternNode, IReadOnlyList<DeclaredChangeRequest> changes)
+    {
+        try
+        {
+            return new ChangeRequestPolicy(pattern, changes);
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(patternNode!, "change_requests.pattern", $"not a valid regular expression: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// <c>{key: LogicalId, change-request: CHG-1234}</c>. The change request may be empty or malformed here: the change it
+    /// is named for then reports it (KMS414), where a user looks for it.
+    /// </summary>
+    private DeclaredChangeRequest ParseChange(YamlNode node, string path)
+    {
+        string? key = null;
+        YamlNode? changeRequest = null;
+        foreach (var (keyNode, value) in Mapping(node, path).Children)
+        {
+            switch (KeyName(keyNode, path))
+            {
+                case "key":
+                    key = Scalar(value, path + ".key");
+                    break;
+                case "change-request":
+                    changeRequest = value as YamlScalarNode ?? throw Error(value, path + ".change-request", "must be a change request such as CHG-1234");
+                    break;
+                default:
+                    throw UnknownKey(keyNode, path + "." + KeyName(keyNode, path), new[] { "key", "change-request" });
+            }
+        }
+        if (key is null)
+            throw Error(node, path + ".key", "name the logical id of the key the change request is for");
+        if (changeRequest is null)
+            throw Error(node, path + ".change-request", "name the approved change request, e.g. CHG-1234");
+        var text = IsNull(changeRequest) ? null : ((YamlScalarNode)changeRequest).Value;
+        var location = new SourceSpan(displayPath, (int)changeRequest.Start.Line, (int)changeRequest.Start.Column, (int)changeRequest.End.Line, (int)changeRequest.End.Column);
+        return new DeclaredChangeRequest(text, displayPath + " changes", location, key);
     }
 
     private ExternalTrail ParseTrail(YamlNode node, string path)

@@ -18,7 +18,16 @@ internal sealed class LintSet(string rootFullPath, string name, LintConfig confi
 
     public LintConfig Config { get; } = config;
 
-    public List<DiscoveredFile> Files { get; } = new();
+    public List<DiscoveredFile> Files { get; set; } = new();
+
+    /// <summary>The directories (or files) walked for the set: its root, or the PATHs as given.</summary>
+    public IReadOnlyList<string> Roots
+    {
+        get => roots ?? (RootFullPath.Length > 0 ? new[] { RootFullPath } : Array.Empty<string>());
+        init => roots = value;
+    }
+
+    private readonly IReadOnlyList<string>? roots;
 
     public List<UnreadableDirectory> UnreadableDirectories { get; } = new();
 

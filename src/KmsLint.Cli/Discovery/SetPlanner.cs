@@ -45,7 +45,7 @@ internal sealed class SetPlanner(ParsedArguments arguments, CliContext context)
         var first = Directory.Exists(given[0]) ? given[0] : Path.GetDirectoryName(given[0])!;
         var top = given.Count == 1
             ? new LintSet(first, context.DisplayPath(first), explicitConfig ?? ConfigFrom(first))
-            : new LintSet(string.Empty, string.Join(", ", given.Select(context.DisplayPath)), explicitConfig ?? ConfigFrom(first));
+            : new LintSet(string.Empty, string.Join(", ", given.Select(context.DisplayPath)), explicitConfig ?? ConfigFrom(first)) { Roots = given };
         var all = Walk(given, top);
         // Several PATHs each with a set of their own leave nothing to the set of the PATHs as given: it is not shown.
         return all.Count > 1 && top.Files.Count == 0 && top.UnreadableDirectories.Count == 0 ? all.Skip(1).ToList() : all;

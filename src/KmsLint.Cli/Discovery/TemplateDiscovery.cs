@@ -143,23 +143,56 @@ internal sealed class TemplateDiscovery
     private LintSet? InnermostSetHolding(string fullPath) =>
         sets.Where(set => set.RootFullPath.Length > 0 && set.Contains(fullPath)).MaxBy(set => set.RootFullPath.Length);
 
-    private static bool IsWalked(DirectoryInfo directory, LintSet set)
+    /// <summary>
+    /// Whether walking <paramref name="roots"/> would lint the file at <paramref name="fullPath"/>, for files known from
+    /// git rather than from a walk (the index, a commit): a named root itself, or a file with a template extension under
+    /// a root directory, in no skipped or excluded directory. The file need not exist in the work tree.
+    /// </summary>
+    public static bool Selects(string fullPath, IReadOnlyList<string> roots, ExcludeSet excludes)
     {
-        if (directory.LinkTarget is not null || SkippedDirectoryNames.Contains(directory.Name))
+        if (roots.Contains(fullPath, StringComparer.Ordinal))
+            return !excludes.IsExcluded(fullPath);
+        // Most files of a repository are no template: decided without touching the file system.
+        if (!HasTemplateExtension(fullPath) || Path.GetFileName(fullPath) == ConfigLoader.FileName)
             return false;
-        // CDK copies assets (Lambda code, nested zips) into cdk.out/asset.*; the synthesized
-        // cdk.out/*.template.json beside them are the real templates.
-        if (directory.Name.StartsWith("asset.", StringComparison.Ordinal) && directory.Parent?.Name == "cdk.out")
-            return false;
-        return !set.Config.Excludes.IsExcluded(directory.FullName);
+        foreach (var root in roots)
+        {
+            var relative = Path.GetRelativePath(root, fullPath);
+            if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) || !Directory.Exists(root))
+                continue;
+            var names = relative.Split(Path.DirectorySeparatorChar);
+            var directory = root;
+            var walked = true;
+            for (var i = 0; i < names.Length - 1 && walked; i++)
+            {
+                directory = Path.Combine(directory, names[i]);
+                walked = !IsSkipped(names[i], i == 0 ? Path.GetFileName(root) : names[i - 1]) && !excludes.IsExcluded(directory);
+            }
+            if (walked && !excludes.IsExcluded(fullPath))
+                return true;
+        }
+        return false;
     }
+
+    private static bool IsWalked(DirectoryInfo directory, LintSet set) =>
+        directory.LinkTarget is null && !IsSkipped(directory.Name, directory.Parent?.Name) && !set.Config.Excludes.IsExcluded(directory.FullName);
+
+    /// <summary>
+    /// Version control, package and build output folders. CDK copies assets (Lambda code, nested zips) into
+    /// cdk.out/asset.*; the synthesized cdk.out/*.template.json beside them are the real templates.
+    /// </summary>
+    private static bool IsSkipped(string directoryName, string? parentName) =>
+        SkippedDirectoryNames.Contains(directoryName)
+        || (directoryName.StartsWith("asset.", StringComparison.Ordinal) && parentName == "cdk.out");
+
+    private static bool HasTemplateExtension(string path) =>
+        TemplateExtensions.Any(candidate => string.Equals(candidate, Path.GetExtension(path), StringComparison.OrdinalIgnoreCase));
 
     private static bool IsTemplateCandidate(FileSystemInfo file, LintSet set)
     {
-        var extension = Path.GetExtension(file.Name);
         if (file.Name == ConfigLoader.FileName)
             return false; // the configuration, never a template
-        if (!TemplateExtensions.Any(candidate => string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase)))
+        if (!HasTemplateExtension(file.Name))
             return false;
         // A dangling link or a file removed since the listing has nothing to lint.
         if (file.LinkTarget is not null && !File.Exists(file.FullName))

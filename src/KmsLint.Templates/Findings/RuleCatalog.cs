@@ -52,6 +52,16 @@ public static class RuleCatalog
         "A KMS key is declared Enabled: false.");
     public static readonly RuleDescriptor DetectionLinkConditional = new("KMS404", "DetectionLinkConditional", Level.Warning,
         "A link of the detection route is behind a Condition, so some environments deploy without it.");
+    public static readonly RuleDescriptor KeyDeletedByChange = new("KMS410", "KeyDeletedByChange", Level.Error,
+        "The change deletes a KMS key at deploy: removed or renamed without Retain, its template removed, or a replica's primary key changed.");
+    public static readonly RuleDescriptor KeyDisabledByChange = new("KMS411", "KeyDisabledByChange", Level.Error,
+        "The change disables a KMS key at deploy: Enabled becomes false.");
+    public static readonly RuleDescriptor KeyRetentionReducedByChange = new("KMS412", "KeyRetentionReducedByChange", Level.Warning,
+        "The change removes a KMS key's Retain policy or shortens its pending window.");
+    public static readonly RuleDescriptor KeyImmutablePropertyChanged = new("KMS413", "KeyImmutablePropertyChanged", Level.Warning,
+        "The change alters KeySpec, KeyUsage, Origin, MultiRegion or the type of an existing KMS key, so the stack update fails.");
+    public static readonly RuleDescriptor ChangeRequestMalformed = new("KMS414", "ChangeRequestMalformed", Level.Error,
+        "The change request named for a key change is empty or does not match the configured pattern.");
     public static readonly RuleDescriptor TemplateDoesNotParse = new("KMS900", "TemplateDoesNotParse", Level.Error,
         "A template does not parse (YAML/JSON syntax, encoding, duplicate key or a safety limit).");
     public static readonly RuleDescriptor TemplateMalformed = new("KMS901", "TemplateMalformed", Level.Error,
@@ -69,7 +79,17 @@ public static class RuleCatalog
         PatternDoesNotParse, PatternNotSecurityHubText,
         NoAlarmOnMetric, AlarmDoesNotFireOnOneEvent, AlarmNotifiesNobody, TopicWithoutSubscriber, RunbookLinkMissing, DetectionTooSlow,
         KeyMissingOwnershipTags, KeyPendingWindowTooShort, KeyNotRetained, KeyDeclaredDisabled, DetectionLinkConditional,
+        KeyDeletedByChange, KeyDisabledByChange, KeyRetentionReducedByChange, KeyImmutablePropertyChanged, ChangeRequestMalformed,
         TemplateDoesNotParse, TemplateMalformed, FileSkipped, InternalError,
+    };
+
+    /// <summary>
+    /// The change-control rules (<c>kmslint lint --base REF</c>): they compare two versions of the set and report only
+    /// in such a run. Their findings are about the change as a whole, so a run that reports only some files keeps them.
+    /// </summary>
+    public static IReadOnlyList<RuleDescriptor> ChangeControl { get; } = new[]
+    {
+        KeyDeletedByChange, KeyDisabledByChange, KeyRetentionReducedByChange, KeyImmutablePropertyChanged, ChangeRequestMalformed,
     };
 
     private static readonly Dictionary<string, RuleDescriptor> ById =

@@ -117,6 +117,9 @@ public sealed class RepoGraph
     /// <summary>Topic → its subscriptions (resources and inline entries).</summary>
     public Edges<Topic, Subscription> Subscriptions { get; } = new();
 
+    /// <summary>The pairing with the base version in a <c>kmslint lint --base REF</c> run; null otherwise.</summary>
+    public ChangeControl.ChangeSet? Change { get; internal set; }
+
     /// <summary>Every detection with its route, and what the working ones cover; built on first use.</summary>
     public RouteModel Routes => routes.Value;
 

@@ -54,6 +54,9 @@ public sealed class Template
     /// <summary>Template-wide <c>Metadata: kmslint: ignore:</c> entries.</summary>
     public IReadOnlyList<SuppressionEntry> Suppressions { get; }
 
+    /// <summary>The template-wide <c>Metadata: kmslint: change-request:</c>, or null: it names the approval for key changes of this template, removed keys included.</summary>
+    public ChangeRequestEntry? ChangeRequest { get; internal init; }
+
     /// <summary>Where findings about the template as a whole go: line 1.</summary>
     public SourceSpan Start => SourceSpan.StartOf(Path);
 
@@ -125,6 +128,9 @@ public sealed class Resource
     /// <summary>This resource's <c>Metadata: kmslint: ignore:</c> entries.</summary>
     public IReadOnlyList<SuppressionEntry> Suppressions { get; }
 
+    /// <summary>This resource's <c>Metadata: kmslint: change-request:</c>, or null.</summary>
+    public ChangeRequestEntry? ChangeRequest { get; internal init; }
+
     /// <summary>A property's value node, or null when not set.</summary>
     public TemplateNode? Property(string name) => Properties?[name];
 
@@ -185,6 +191,12 @@ public sealed class Output
 
     public string? Condition { get; }
 }
+
+/// <summary>
+/// A <c>kmslint: change-request:</c> as written: <see cref="Value"/> is the text, or null when it is empty or not a single
+/// text (then the change it is meant for is reported as KMS414).
+/// </summary>
+public sealed record ChangeRequestEntry(string? Value, SourceSpan Location);
 
 /// <summary>One <c>kmslint: ignore:</c> entry: the rule id it silences, the reason given, and where it is written.</summary>
 public sealed record SuppressionEntry(string RuleId, string? Reason, SourceSpan Location);

@@ -107,15 +107,15 @@ public static class TemplateBuilder
             malformed.Add(new ParseProblem("Mappings must be a mapping", mappings.Span));
         }
 
-        var suppressions = Suppressions.Read(root["Metadata"], malformed);
+        var (suppressions, changeRequest) = KmslintMetadata.Read(root["Metadata"], malformed);
         if (readsPropertiesOf is not null && !resources.Exists(resource => readsPropertiesOf(resource.Type)) && !outputs.Exists(output => output.ExportName is not null))
         {
-            // Nothing in it can be a node of the graph or be imported by one: keep the file, its ignore entries, and the
+            // Nothing in it can be a node of the graph or be imported by one: keep the file, its kmslint metadata, and the
             // parameters and conditions whose reference cycles are reported for every template.
-            return new Template(path, parameters, conditions, Array.Empty<Resource>(), Array.Empty<Output>(), null, suppressions);
+            return new Template(path, parameters, conditions, Array.Empty<Resource>(), Array.Empty<Output>(), null, suppressions) { ChangeRequest = changeRequest };
         }
 
-        return new Template(path, parameters, conditions, resources, outputs, mappings as MappingNode, suppressions);
+        return new Template(path, parameters, conditions, resources, outputs, mappings as MappingNode, suppressions) { ChangeRequest = changeRequest };
     }
 
     private static bool HasResourceTypePrefix(string type)
@@ -155,10 +155,10 @@ public static class TemplateBuilder
         }
 
         var dependsOn = DependsOn(id, definition["DependsOn"], malformed);
-        var suppressions = Suppressions.Read(definition["Metadata"], malformed);
+        var (suppressions, changeRequest) = KmslintMetadata.Read(definition["Metadata"], malformed);
         return readsPropertiesOf is null || readsPropertiesOf(type.Value)
-            ? new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, dependsOn, suppressions)
-            : new Resource(id.Value, id, type.Value, AttributesOnly(definition), null, dependsOn, suppressions);
+            ? new Resource(id.Value, id, type.Value, definition, propertiesNode as MappingNode, dependsOn, suppressions) { ChangeRequest = changeRequest }
+            : new Resource(id.Value, id, type.Value, AttributesOnly(definition), null, dependsOn, suppressions) { ChangeRequest = changeRequest };
     }
 
     private static MappingNode AttributesOnly(MappingNode definition)
@@ -226,16 +226,40 @@ public static class TemplateBuilder
     }
 }
 
-/// <summary>Reads <c>Metadata: kmslint: ignore: [KMS400, {id: KMS402, reason: "..."}]</c>.</summary>
-internal static class Suppressions
+/// <summary>
+/// Reads <c>Metadata: kmslint:</c>: <c>ignore: [KMS400, {id: KMS402, reason: "..."}]</c> and <c>change-request: CHG-1234</c>.
+/// Other keys are left alone (they may belong to a newer KmsLint), except a near miss of a known key, which would
+/// silently not do what its writer meant.
+/// </summary>
+internal static class KmslintMetadata
 {
-    internal static IReadOnlyList<SuppressionEntry> Read(TemplateNode? metadata, List<ParseProblem> malformed)
+    private const string IgnoreKey = "ignore";
+    private const string ChangeRequestKey = "change-request";
+    private static readonly string[] KnownKeys = { IgnoreKey, ChangeRequestKey };
+
+    internal static (IReadOnlyList<SuppressionEntry> Suppressions, ChangeRequestEntry? ChangeRequest) Read(TemplateNode? metadata, List<ParseProblem> malformed)
     {
-        if ((metadata as MappingNode)?["kmslint"] is not MappingNode settings || settings["ignore"] is not { } ignore)
+        if ((metadata as MappingNode)?["kmslint"] is not MappingNode settings)
         {
-            return Array.Empty<SuppressionEntry>();
+            return (Array.Empty<SuppressionEntry>(), null);
         }
 
+        foreach (var key in settings.Entries.Select(entry => entry.Key))
+        {
+            if (Array.IndexOf(KnownKeys, key.Value) < 0 && Findings.Suggestions.Closest(key.Value, KnownKeys) is { } meant)
+            {
+                malformed.Add(new ParseProblem($"kmslint metadata has no setting '{key.Value}'; did you mean '{meant}'?", key.Span));
+            }
+        }
+
+        var changeRequest = settings.KeyOf(ChangeRequestKey) is { } changeRequestKey
+            ? new ChangeRequestEntry(settings[ChangeRequestKey] is ScalarNode { Value.Length: > 0 } text ? text.Value : null, (settings[ChangeRequestKey] ?? changeRequestKey).Span)
+            : null;
+        return (settings[IgnoreKey] is { } ignore ? ReadIgnore(ignore, malformed) : Array.Empty<SuppressionEntry>(), changeRequest);
+    }
+
+    private static IReadOnlyList<SuppressionEntry> ReadIgnore(TemplateNode ignore, List<ParseProblem> malformed)
+    {
         var items = ignore is SequenceNode list ? list.Items : new[] { ignore };
         var entries = new List<SuppressionEntry>(items.Count);
         foreach (var item in items)

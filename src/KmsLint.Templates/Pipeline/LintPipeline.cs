@@ -1,3 +1,4 @@
+using KmsLint.Templates.ChangeControl;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
 using KmsLint.Templates.Model;
@@ -27,52 +28,23 @@ internal static class LintPipeline
         IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
     {
         var findings = new List<Finding>();
-        var templates = new List<Template>();
-        var notTemplates = 0;
-        foreach (var source in sources)
+        var linted = Load(sources, settings, readsPropertiesOf, findings);
+        var templates = linted.Templates;
+        var graph = new RepoGraph(templates, settings);
+        if (settings.Baseline is { } baseline)
         {
-            var parsed = SourceLoader.Load(source, settings.MaxFileBytes, findings);
-            if (parsed is null)
+            try
             {
-                continue;
+                graph.Change = CompareWithBaseline(baseline, linted, graph, settings, readsPropertiesOf);
             }
-
-            if (parsed.ParseError is { } error)
+            catch (Exception crash) when (crash is not OutOfMemoryException)
             {
-                if (parsed.LooksLikeTemplate)
-                {
-                    findings.Add(Report(RuleCatalog.TemplateDoesNotParse, error));
-                }
-                else
-                {
-                    notTemplates++;
-                }
-
-                continue;
-            }
-
-            if (!TemplateBuilder.IsTemplate(parsed.Root))
-            {
-                notTemplates++;
-                continue;
-            }
-
-            var malformed = new List<ParseProblem>(parsed.Malformed);
-            var uncheckedParts = new List<UncheckedPart>();
-            templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf, uncheckedParts));
-            foreach (var problem in malformed)
-            {
-                findings.Add(Report(RuleCatalog.TemplateMalformed, problem));
-            }
-
-            // A loop no rule would look into (S3 buckets, queues) is not worth a note.
-            foreach (var part in uncheckedParts.Where(part => !part.IsUnknowable || part.ResourceTypes.Any(RepoGraph.ReadsPropertiesOf)))
-            {
-                findings.Add(new Finding(RuleCatalog.FileSkipped.Id, part.IsUnknowable ? Level.Note : RuleCatalog.FileSkipped.DefaultLevel, part.Message, part.Location));
+                findings.Add(new Finding(RuleCatalog.InternalError.Id, RuleCatalog.InternalError.DefaultLevel,
+                    $"comparing with {baseline.Name} failed ({crash.GetType().Name}: {crash.Message}); no change-control rule ran. Please report it.",
+                    graph.FirstTemplate?.Start ?? SourceSpan.StartOf(string.Empty)));
             }
         }
 
-        var graph = new RepoGraph(templates, settings);
         foreach (var rule in rules)
         {
             if (settings.EffectiveLevel(rule.Descriptor) is not null)
@@ -87,12 +59,89 @@ internal static class LintPipeline
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
         var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return (new LintReport(Finish(findings, templates, settings), templates.Count, notTemplates)
+        return (new LintReport(Finish(findings, templates, settings), templates.Count, linted.NotTemplates)
         {
             Assumptions = assumptions,
             Detections = detections,
             TemplatePaths = templates.Select(template => template.Path).ToList(),
         }, graph);
+    }
+
+    /// <summary>Parses every source once and models the templates; what cannot be read or parsed goes to <paramref name="findings"/>.</summary>
+    private static LoadedSet Load(IEnumerable<TemplateSource> sources, LintSettings settings, Func<string, bool>? readsPropertiesOf, List<Finding> findings)
+    {
+        var loaded = new LoadedSet();
+        foreach (var source in sources)
+        {
+            loaded.Paths.Add(source.Path);
+            var parsed = SourceLoader.Load(source, settings.MaxFileBytes, findings);
+            if (parsed is null)
+            {
+                continue;
+            }
+
+            if (parsed.ParseError is { } error)
+            {
+                if (parsed.LooksLikeTemplate)
+                {
+                    findings.Add(Report(RuleCatalog.TemplateDoesNotParse, error));
+                }
+                else
+                {
+                    loaded.NotTemplates++;
+                }
+
+                continue;
+            }
+
+            if (!TemplateBuilder.IsTemplate(parsed.Root))
+            {
+                loaded.NotTemplates++;
+                continue;
+            }
+
+            var malformed = new List<ParseProblem>(parsed.Malformed);
+            var uncheckedParts = new List<UncheckedPart>();
+            loaded.Templates.Add(TemplateBuilder.Build(parsed.Path, (MappingNode)parsed.Root!, malformed, readsPropertiesOf, uncheckedParts));
+            foreach (var problem in malformed)
+            {
+                findings.Add(Report(RuleCatalog.TemplateMalformed, problem));
+            }
+
+            // A loop no rule would look into (S3 buckets, queues) is not worth a note.
+            foreach (var part in uncheckedParts.Where(part => !part.IsUnknowable || part.ResourceTypes.Any(RepoGraph.ReadsPropertiesOf)))
+            {
+                findings.Add(new Finding(RuleCatalog.FileSkipped.Id, part.IsUnknowable ? Level.Note : RuleCatalog.FileSkipped.DefaultLevel, part.Message, part.Location));
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <summary>
+    /// Models the base's changed files (the unchanged ones share the linted models) and pairs them with the linted set.
+    /// What the base's files get wrong is not this change's doing: a base file that does not parse or cannot be read is
+    /// only noted as not compared, and its shape problems are not reported.
+    /// </summary>
+    private static ChangeSet CompareWithBaseline(Baseline baseline, LoadedSet linted, RepoGraph graph, LintSettings settings, Func<string, bool>? readsPropertiesOf)
+    {
+        var problems = new List<Finding>();
+        var loaded = Load(baseline.Sources, settings, readsPropertiesOf, problems);
+        string CurrentPath(string basePath) => baseline.Renames.TryGetValue(basePath, out var current) ? current : basePath;
+
+        var baseTemplates = loaded.Templates.Select(template => (template, CurrentPath(template.Path))).ToList();
+        var unchanged = new HashSet<string>(baseline.Unchanged, StringComparer.Ordinal);
+        baseTemplates.AddRange(linted.Templates.Where(template => unchanged.Contains(template.Path)).Select(template => (template, template.Path)));
+
+        var lintedTemplatePaths = new HashSet<string>(linted.Templates.Select(template => template.Path), StringComparer.Ordinal);
+        var uncompared = problems
+            .Where(problem => problem.RuleId == RuleCatalog.TemplateDoesNotParse.Id || problem.RuleId == RuleCatalog.FileSkipped.Id)
+            .Where(problem => lintedTemplatePaths.Contains(CurrentPath(problem.Location.File)) || !linted.Paths.Contains(CurrentPath(problem.Location.File)))
+            .Select(problem => new UncomparedFile(problem.Location.File, problem.RuleId == RuleCatalog.TemplateDoesNotParse.Id
+                ? $"does not parse (line {problem.Location.StartLine}: {problem.Message})"
+                : $"was not read ({problem.Message})"))
+            .ToList();
+        return ChangeSet.Compare(baseline, baseTemplates, linted.Paths, graph, uncompared, settings);
     }
 
     /// <summary>
@@ -237,11 +286,21 @@ internal static class LintPipeline
             return byColumn;
         }
 
-        // Resources a loop generates share the place of its body: their logical ids keep the order stable.
+        // List.Sort is unstable: findings at one place (one Fn::ForEach line makes several keys) need a full order to print the same every run.
         var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byRule != 0 ? byRule : string.CompareOrdinal(a.LogicalId, b.LogicalId);
+        return byRule != 0 ? byRule : string.CompareOrdinal(a.Message, b.Message);
     }
 
     private static Finding Report(RuleDescriptor rule, ParseProblem problem) =>
         new(rule.Id, rule.DefaultLevel, problem.Message, problem.Location);
+
+    /// <summary>The models of a set of sources, and the paths of every source (templates or not).</summary>
+    private sealed class LoadedSet
+    {
+        public List<Template> Templates { get; } = new();
+
+        public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
+        public int NotTemplates { get; set; }
+    }
 }

@@ -8,13 +8,19 @@ internal static class SourceLoader
 {
     internal static ParsedFile? Load(TemplateSource source, long maxFileBytes, List<Finding> findings)
     {
+        if (source.Length > maxFileBytes)
+        {
+            findings.Add(TooLarge(source.Path, maxFileBytes));
+            return null;
+        }
+
         try
         {
             using var stream = source.Open();
             var limit = (int)Math.Min(Math.Max(0, maxFileBytes), int.MaxValue - 1);
             if (!TryReadAtMost(stream, limit, out var bytes, out var length))
             {
-                findings.Add(Skipped(source.Path, $"file is larger than the limit of {maxFileBytes:N0} bytes, skipped"));
+                findings.Add(TooLarge(source.Path, maxFileBytes));
                 return null;
             }
 
@@ -55,6 +61,9 @@ internal static class SourceLoader
             length += read;
         }
     }
+
+    private static Finding TooLarge(string path, long maxFileBytes) =>
+        Skipped(path, $"file is larger than the limit of {maxFileBytes:N0} bytes, skipped");
 
     private static Finding Skipped(string path, string message) =>
         new(RuleCatalog.FileSkipped.Id, RuleCatalog.FileSkipped.DefaultLevel, message, SourceSpan.StartOf(path));

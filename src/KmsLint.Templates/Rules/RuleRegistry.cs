@@ -28,5 +28,10 @@ public static class RuleRegistry
         new KeyNotRetainedRule(),
         new KeyDeclaredDisabledRule(),
         new DetectionLinkConditionalRule(),
+        new KeyDeletedByChangeRule(),
+        new KeyDisabledByChangeRule(),
+        new KeyRetentionReducedByChangeRule(),
+        new KeyImmutablePropertyChangedRule(),
+        new ChangeRequestMalformedRule(),
     };
 }
