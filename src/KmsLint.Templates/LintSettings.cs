@@ -81,6 +81,9 @@ public sealed record LintSettings
     /// <summary>Files larger than this are reported (KMS902) and skipped.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>Set by the pipeline for the rules: the templates of this run that did not parse, which may declare what a rule finds absent.</summary>
+    internal Pipeline.UnparsedTemplates Unparsed { get; init; } = Pipeline.UnparsedTemplates.None;
+
     /// <summary>The change-request pattern and the change requests <c>.kmslint.yaml</c> names (KMS410–KMS414).</summary>
     public ChangeRequestPolicy ChangeRequests { get; init; } = ChangeRequestPolicy.Default;
 

@@ -20,7 +20,12 @@ public static class ExternalTools
 
     /// <summary>Runs <paramref name="program"/>; a program that is not installed gives exit code 127, as in a shell.</summary>
     public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment,
-        string program, params string[] arguments)
+        string program, params string[] arguments) =>
+        Run(workingDirectory, environment, program, ToolTimeout, arguments);
+
+    /// <summary>As above; a run longer than <paramref name="timeout"/> is killed and gives exit code 124, as <c>timeout</c> does.</summary>
+    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment,
+        string program, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -59,11 +64,11 @@ public static class ExternalTools
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             // A hung tool must fail its test, not hang the suite (and CI) forever.
-            if (!process.WaitForExit(ToolTimeout))
+            if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
                 lock (gate)
-                    return new ProcessResult(124, $"{program} did not finish within {ToolTimeout.TotalMinutes} minutes and was killed\n{output}");
+                    return new ProcessResult(124, $"{program} did not finish within {timeout.TotalSeconds:N0} s and was killed\n{output}");
             }
             process.WaitForExit(); // drains the redirected output
             lock (gate)

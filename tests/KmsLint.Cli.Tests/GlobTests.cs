@@ -27,6 +27,13 @@ public sealed class GlobTests
     [InlineData("*a*b*", "xaybz", true)]
     [InlineData("*a*b*", "xbya", false)]
     [InlineData("Legacy/**", "legacy/x.yaml", false)]
+    [InlineData("**/**/a/**", "a", true)]
+    [InlineData("**/a/**/b/**/c", "a/b/x/c/b/c", true)]
+    [InlineData("**/a/**/b/**/c", "a/c/b", false)]
+    [InlineData("a/**/*.yaml/**/z", "a/x.yaml/y.yaml/z", true)]
+    [InlineData("**", "", true)]
+    [InlineData("*b.yaml", "*ab.yaml", true)]
+    [InlineData("a", "", false)]
     public void MatchesLikeAShellGlobWithDoubleStar(string pattern, string path, bool expected) =>
         Assert.Equal(expected, new Glob(pattern).Matches(path));
 }

@@ -114,6 +114,25 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void ExcludeGlobsBuiltToRecurseOrBacktrackForeverAreMatchedPromptly()
+    {
+        // 200,000 '**' in a row, and 41 '**/a' against a path of 40 'a' directories: a recursive matcher either
+        // overflows the stack or tries every way to share 40 segments among 41 stars. Run in a child process.
+        var doubleStars = string.Concat(Enumerable.Repeat("**/", 200_000)) + "skipped.yaml";
+        var backtracking = string.Concat(Enumerable.Repeat("**/a/", 41)) + "deep.yaml";
+        tree.Write(".kmslint.yaml", TempTree.ConfigText(("KMS403", "warning")) + $"exclude:\n  - \"{doubleStars}\"\n  - \"{backtracking}\"\n");
+        var deep = string.Join("/", Enumerable.Repeat("a", 40)) + "/deep.yaml";
+        tree.Write(deep, Templates.DisabledKey);
+        tree.Write("nested/skipped.yaml", Templates.DisabledKey);
+
+        var run = tree.RunProcess("lint");
+
+        Assert.True(run.ExitCode == ExitCode.Findings, run.Output);
+        Assert.Contains(deep + ":6:7: warning KMS403", run.Output);
+        Assert.DoesNotContain("skipped.yaml", run.Output);
+    }
+
+    [Fact]
     public void AConfigThatIsADirectoryIsExitTwo()
     {
         tree.Write("key.yaml", Templates.DisabledKey);

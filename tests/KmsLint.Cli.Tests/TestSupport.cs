@@ -32,6 +32,13 @@ public sealed class TempTree : IDisposable
     /// <summary>Runs kmslint with this tree as the working directory.</summary>
     public CliResult Run(params string[] args) => RunIn(Root, args);
 
+    /// <summary>
+    /// Runs the built kmslint.dll (the CLI project is referenced, so it sits beside this assembly) in a child process in
+    /// this tree, for input that could crash a process: a crash or a run longer than a minute fails the calling test only.
+    /// </summary>
+    public ProcessResult RunProcess(params string[] args) =>
+        ExternalTools.Run(Root, null, "dotnet", TimeSpan.FromMinutes(1), args.Prepend(Path.Combine(AppContext.BaseDirectory, "kmslint.dll")).ToArray());
+
     public CliResult RunIn(string workingDirectory, params string[] args) =>
         RunWith(new CliContext(new StringWriter(), new StringWriter(), workingDirectory), args);
 
@@ -154,5 +161,15 @@ public sealed class FactWhenPermissionsEnforcedAttribute : FactAttribute
     {
         if (!Permissions.AreEnforced)
             Skip = "chmod 000 does not stop reads here (running as root or on Windows), so an unreadable path cannot be made";
+    }
+}
+
+/// <summary>A fact that needs a Unix shell (<c>sh</c>, <c>ulimit</c>); skipped, saying why, on Windows.</summary>
+public sealed class FactOnUnixAttribute : FactAttribute
+{
+    public FactOnUnixAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+            Skip = "needs a Unix shell (sh, ulimit); on Windows the main thread has 1 MiB of stack anyway";
     }
 }

@@ -122,21 +122,51 @@ public class FrontEndTests
     }
 
     [Fact]
-    public void Duplicate_key_is_KMS900_naming_the_key_and_both_places()
+    public void Duplicate_key_is_KMS901_at_the_second_place_and_the_later_value_is_linted()
     {
         var report = LintExampleRule("""
             Resources:
               Key:
                 Type: AWS::KMS::Key
+                Properties: { Enabled: true }
               Key:
                 Type: AWS::KMS::Key
+                Properties: { Enabled: false }
             """);
 
-        var finding = Assert.Single(report.Findings);
-        Assert.Equal("KMS900", finding.RuleId);
-        Assert.Equal((4, 3), (finding.Location.StartLine, finding.Location.StartColumn));
-        Assert.Contains("duplicate key 'Key'", finding.Message);
-        Assert.Contains("line 2", finding.Message);
+        Assert.Equal(new[] { "KMS901 5:3", "KMS403 7:19 Key" }, report.Findings.Select(TestLint.Describe));
+        var duplicate = report.Findings[0].Message;
+        Assert.Contains("duplicate key 'Key' (first at line 2, column 3)", duplicate);
+        Assert.Contains("the later value is linted", duplicate);
+        Assert.Equal(1, report.TemplatesLinted);
+    }
+
+    [Theory]
+    [InlineData("{\"Resources\": {\"Key\": {\"Type\": \"AWS::KMS::Key\", \"Properties\": {\"Enabled\": false, \"Enabled\": true}}}}", 0)]
+    [InlineData("{\"Resources\": {\"Key\": {\"Type\": \"AWS::KMS::Key\", \"Properties\": {\"Enabled\": true, \"Enabled\": false}}}}", 1)]
+    [InlineData("Resources:\n  Key: {Type: AWS::KMS::Key, Properties: {Enabled: true}, Properties: {Enabled: false}}\n", 1)]
+    public void Only_the_later_of_two_duplicate_keys_decides_in_yaml_and_json(string text, int disabledKeyFindings)
+    {
+        var report = LintExampleRule(text);
+
+        Assert.Single(report.Findings, f => f.RuleId == "KMS901" && f.Message.StartsWith("duplicate key", StringComparison.Ordinal));
+        Assert.Equal(disabledKeyFindings, report.Findings.Count(f => f.RuleId == "KMS403"));
+    }
+
+    [Fact]
+    public void A_duplicate_function_key_leaves_the_later_call()
+    {
+        var template = ModelOf("""
+            Resources:
+              Topic: { Type: AWS::SNS::Topic }
+              Other: { Type: AWS::SNS::Topic }
+              Sub:
+                Type: AWS::SNS::Subscription
+                Properties: { TopicArn: { Ref: Topic, Ref: Other }, Protocol: email, Endpoint: a@example.com }
+            """);
+
+        var topicArn = template.FindResource("Sub")!.Property("TopicArn")!.AsIntrinsic!;
+        Assert.Equal("Other", topicArn.ReferencedName);
     }
 
     [Fact]

@@ -431,7 +431,12 @@ internal sealed class ConfigLoader
     private ConfigException Error(YamlNode node, string key, string reason) =>
         new($"{displayPath}:{node.Start.Line}:{node.Start.Column}: {key}: {reason}");
 
-    private static Exception InnerMost(Exception e) => e.InnerException is null ? e : InnerMost(e.InnerException);
+    private static Exception InnerMost(Exception e)
+    {
+        while (e.InnerException is not null)
+            e = e.InnerException;
+        return e;
+    }
 
     /// <summary>YamlDotNet prefixes "(Line: l, Col: c, Idx: i) - (...): "; the position is already in front.</summary>
     private static string WithoutPosition(string message)

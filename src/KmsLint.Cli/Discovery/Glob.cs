@@ -21,40 +21,35 @@ internal sealed class Glob
     public string Pattern { get; }
 
     /// <summary>True when the whole of <paramref name="relativePath"/> ('/'-separated) matches.</summary>
-    public bool Matches(string relativePath) =>
-        MatchFrom(0, relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries), 0);
-
-    private bool MatchFrom(int patternIndex, string[] pathSegments, int pathIndex)
+    public bool Matches(string relativePath)
     {
-        if (patternIndex == segments.Length)
-            return pathIndex == pathSegments.Length;
-        if (segments[patternIndex] == "**")
-        {
-            for (var skip = pathIndex; skip <= pathSegments.Length; skip++)
-                if (MatchFrom(patternIndex + 1, pathSegments, skip))
-                    return true;
-            return false;
-        }
-        return pathIndex < pathSegments.Length &&
-               SegmentMatches(segments[patternIndex], pathSegments[pathIndex]) &&
-               MatchFrom(patternIndex + 1, pathSegments, pathIndex + 1);
+        var path = relativePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return WildcardMatches(segments.Length, path.Length, p => segments[p] == "**", (p, t) => SegmentMatches(segments[p], path[t]));
     }
 
-    /// <summary>Wildcard match of one segment; on a mismatch after '*', the star takes one more character.</summary>
-    private static bool SegmentMatches(string pattern, string text)
+    /// <summary>Wildcard match of one segment: <c>*</c> is the star, <c>?</c> any one character.</summary>
+    private static bool SegmentMatches(string pattern, string text) =>
+        WildcardMatches(pattern.Length, text.Length, p => pattern[p] == '*', (p, t) => pattern[p] == '?' || pattern[p] == text[t]);
+
+    /// <summary>
+    /// The wildcard loop, for segments of a path and for characters of a segment alike: a star takes any run of
+    /// elements (also none); on a mismatch after a star, the star takes one more. No recursion, at most pattern × text
+    /// steps, whatever a config writes (100,000 <c>**</c> in a row are just slow to read).
+    /// </summary>
+    private static bool WildcardMatches(int patternLength, int textLength, Func<int, bool> isStar, Func<int, int, bool> matchesOne)
     {
         int p = 0, t = 0, starP = -1, starT = 0;
-        while (t < text.Length)
+        while (t < textLength)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
+            if (p < patternLength && isStar(p))
             {
                 starP = p++;
                 starT = t;
+            }
+            else if (p < patternLength && matchesOne(p, t))
+            {
+                p++;
+                t++;
             }
             else if (starP >= 0)
             {
@@ -66,9 +61,9 @@ internal sealed class Glob
                 return false;
             }
         }
-        while (p < pattern.Length && pattern[p] == '*')
+        while (p < patternLength && isStar(p))
             p++;
-        return p == pattern.Length;
+        return p == patternLength;
     }
 }
 

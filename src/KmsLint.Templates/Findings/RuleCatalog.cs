@@ -63,9 +63,9 @@ public static class RuleCatalog
     public static readonly RuleDescriptor ChangeRequestMalformed = new("KMS414", "ChangeRequestMalformed", Level.Error,
         "The change request named for a key change is empty or does not match the configured pattern.");
     public static readonly RuleDescriptor TemplateDoesNotParse = new("KMS900", "TemplateDoesNotParse", Level.Error,
-        "A template does not parse (YAML/JSON syntax, encoding, duplicate key or a safety limit).");
+        "A template does not parse (YAML/JSON syntax, encoding or a safety limit), so it is not linted.");
     public static readonly RuleDescriptor TemplateMalformed = new("KMS901", "TemplateMalformed", Level.Error,
-        "A template parses but has a shape CloudFormation rejects (wrong section type, malformed intrinsic function).");
+        "A template parses but has a shape CloudFormation rejects or leaves undefined (wrong section type, malformed intrinsic function, duplicate key).");
     public static readonly RuleDescriptor FileSkipped = new("KMS902", "FileSkipped", Level.Warning,
         "A file could not be read or exceeds the size limit, so it was not linted.");
     public static readonly RuleDescriptor InternalError = new("KMS999", "InternalError", Level.Error,

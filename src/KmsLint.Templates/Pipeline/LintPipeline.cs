@@ -45,11 +45,12 @@ internal static class LintPipeline
             }
         }
 
+        var ruleSettings = settings with { Unparsed = new UnparsedTemplates(linted.Unparsed) };
         foreach (var rule in rules)
         {
             if (settings.EffectiveLevel(rule.Descriptor) is not null)
             {
-                RunGuarded(rule, graph, settings, findings);
+                RunGuarded(rule, graph, ruleSettings, findings);
             }
         }
 
@@ -85,6 +86,7 @@ internal static class LintPipeline
                 if (parsed.LooksLikeTemplate)
                 {
                     findings.Add(Report(RuleCatalog.TemplateDoesNotParse, error));
+                    loaded.Unparsed.Add(parsed);
                 }
                 else
                 {
@@ -302,5 +304,8 @@ internal static class LintPipeline
         public HashSet<string> Paths { get; } = new(StringComparer.Ordinal);
 
         public int NotTemplates { get; set; }
+
+        /// <summary>The files meant as templates that did not parse: they may hold what a rule finds absent.</summary>
+        public List<ParsedFile> Unparsed { get; } = new();
     }
 }

@@ -124,10 +124,10 @@ public sealed class AlarmRoute
     /// <summary>The alarm's entry naming that metric.</summary>
     public WatchedMetric Watched { get; }
 
-    /// <summary>Why the alarm's query never gets a datapoint of the filter's metric (dimensions, unit), or null.</summary>
+    /// <summary>Why the alarm never fires whatever happens: its query gets no datapoint of the filter's metric (dimensions, unit), or CloudWatch refuses its evaluation window; or null.</summary>
     public string? Mismatch { get; }
 
-    /// <summary>The alarm property the mismatch is in (<c>Dimensions</c>, <c>Unit</c>).</summary>
+    /// <summary>The alarm property the mismatch is in (<c>Dimensions</c>, <c>Unit</c>, <c>Period</c>, <c>EvaluationPeriods</c>, <c>DatapointsToAlarm</c>).</summary>
     public string MismatchProperty { get; }
 
     /// <summary>The values ActionsEnabled can take (default true).</summary>
@@ -181,9 +181,21 @@ public sealed class AlarmRoute
         var unitHolder = Watched.QueryId is null ? Alarm.Resource.Properties : (Alarm.Resource.Property("Metrics")?.ListItems().FirstOrDefault(q => q.At("Id")?.ScalarText == Watched.QueryId)?.At("MetricStat") as MappingNode);
         var alarmUnit = resolver.Resolve(template, unitHolder?["Unit"]).SingleLiteral;
         var filterUnit = resolver.Resolve(filterTemplate, Transformation["Unit"]).SingleLiteral ?? "None";
-        return alarmUnit is not null && !string.Equals(alarmUnit, filterUnit, StringComparison.Ordinal)
-            ? $"the alarm queries {Watched.Id} in the unit {alarmUnit}, but the filter publishes it with unit {filterUnit}, so the alarm's query gets no datapoint (it stays in INSUFFICIENT_DATA)"
-            : null;
+        if (alarmUnit is not null && !string.Equals(alarmUnit, filterUnit, StringComparison.Ordinal))
+        {
+            return $"the alarm queries {Watched.Id} in the unit {alarmUnit}, but the filter publishes it with unit {filterUnit}, so the alarm's query gets no datapoint (it stays in INSUFFICIENT_DATA)";
+        }
+
+        int? Literal(string name) => Count(resolver.Resolve(template, Alarm.Resource.Property(name)) is { } value && double.TryParse(value.SingleLiteral, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null);
+        var (period, evaluationPeriods) = (Literal("Period"), Literal("EvaluationPeriods"));
+        if (Watched.QueryId is null && period is not null && evaluationPeriods is > 0
+            && RejectedWindow(period.Value, evaluationPeriods.Value, Alarm.Resource.Property("DatapointsToAlarm") is null ? evaluationPeriods.Value : Literal("DatapointsToAlarm") ?? 1) is { } rejected)
+        {
+            property = rejected.Property;
+            return rejected.Reason + ", so CloudFormation never creates the alarm";
+        }
+
+        return null;
     }
 
     private static string Plural<T>(IReadOnlyCollection<T> items) => items.Count == 1 ? string.Empty : "s";
@@ -311,7 +323,7 @@ public sealed class AlarmRoute
             return values[5].Text is null ? "ComparisonOperator is not set" : $"ComparisonOperator {values[5].Text} (anomaly detection) is not simulated";
         }
 
-        var evaluationPeriods = (int?)values[2].Number;
+        var evaluationPeriods = Count(values[2].Number);
         var threshold = values[4].Number;
         var missing = values[6].Text switch
         {
@@ -326,12 +338,12 @@ public sealed class AlarmRoute
             return evaluationPeriods is not > 0 ? "EvaluationPeriods is not a positive number" : threshold is null ? "Threshold is not a number (a ThresholdMetricId alarm?)" : $"TreatMissingData {values[6].Text} is not one CloudWatch knows";
         }
 
-        var datapointsToAlarm = (int?)values[3].Number ?? evaluationPeriods.Value;
+        var datapointsToAlarm = values[3].Number is { } written ? Count(written) ?? 0 : evaluationPeriods.Value;
         AlarmSeries? series;
         int period;
         if (Watched.QueryId is null)
         {
-            period = (int?)values[7].Number ?? 0;
+            period = Count(values[7].Number) ?? 0;
             series = Statistic.Parse(statisticText) is { } statistic ? new StatisticSeries(statistic) : null;
             if (series is null)
             {
@@ -343,13 +355,40 @@ public sealed class AlarmRoute
             return mathProblem;
         }
 
-        if (period <= 0)
+        if (RejectedWindow(period, evaluationPeriods.Value, datapointsToAlarm) is { } rejected)
         {
-            return "Period is not a positive number";
+            return rejected.Reason;
         }
 
         definition = new AlarmDefinition(series!, period, evaluationPeriods.Value, datapointsToAlarm, threshold.Value, comparison, missing.Value);
         return null;
+    }
+
+    /// <summary>A whole number CloudWatch could take as a count of seconds or periods; null for a fraction or one beyond an int.</summary>
+    private static int? Count(double? number) =>
+        number is { } value && value == Math.Floor(value) && value >= int.MinValue && value <= int.MaxValue ? (int)value : null;
+
+    /// <summary>
+    /// Why CloudWatch's PutMetricAlarm refuses these numbers (so CloudFormation never creates the alarm), or null: Period is
+    /// 10, 20, 30 or a multiple of 60; Period × EvaluationPeriods is at most 7 days, 1 day for a period under an hour;
+    /// DatapointsToAlarm is between 1 and EvaluationPeriods. Checking it first also keeps the simulation's window bounded.
+    /// </summary>
+    private static (string Property, string Reason)? RejectedWindow(int period, int evaluationPeriods, int datapointsToAlarm)
+    {
+        if (period <= 0 || (period % 60 != 0 && period is not (10 or 20 or 30)))
+        {
+            return ("Period", $"CloudWatch rejects Period {period}: it must be 10, 20, 30 or a multiple of 60");
+        }
+
+        var limit = period < 3600 ? 86_400L : 604_800L;
+        if ((long)period * evaluationPeriods > limit)
+        {
+            return ("EvaluationPeriods", $"CloudWatch rejects Period × EvaluationPeriods = {(long)period * evaluationPeriods:N0} s: at most {limit:N0} s{(period < 3600 ? " for a period under an hour" : string.Empty)}");
+        }
+
+        return datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods
+            ? ("DatapointsToAlarm", $"CloudWatch rejects DatapointsToAlarm {datapointsToAlarm}: it must be between 1 and EvaluationPeriods ({evaluationPeriods})")
+            : null;
     }
 
     /// <summary>
@@ -385,7 +424,7 @@ public sealed class AlarmRoute
                 return false;
             }
 
-            period = (int?)(graph.Resolver.Read(template, stat["Period"]).FirstOrDefault()?.Number) ?? 0;
+            period = Count(graph.Resolver.Read(template, stat["Period"]).FirstOrDefault()?.Number) ?? 0;
             byId[id] = new StatisticSeries(statistic);
         }
 
@@ -407,7 +446,7 @@ public sealed class AlarmRoute
                 return false;
             }
 
-            period = period > 0 ? period : (int?)(graph.Resolver.Read(template, result["Period"]).FirstOrDefault()?.Number) ?? 0;
+            period = period > 0 ? period : Count(graph.Resolver.Read(template, result["Period"]).FirstOrDefault()?.Number) ?? 0;
             series = new ExpressionSeries(math, byId);
             returned = text!;
             return true;

@@ -27,9 +27,12 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
             {
                 if (seen.Add((alarm, route.MismatchProperty)))
                 {
-                    var fix = route.MismatchProperty == "Unit"
-                        ? "Remove Unit from the alarm, or give the filter's MetricTransformations the same Unit."
-                        : "Give the alarm exactly the dimensions the filter publishes (or none on either).";
+                    var fix = route.MismatchProperty switch
+                    {
+                        "Unit" => "Remove Unit from the alarm, or give the filter's MetricTransformations the same Unit.",
+                        "Dimensions" => "Give the alarm exactly the dimensions the filter publishes (or none on either).",
+                        _ => "Period 60, EvaluationPeriods 1 and Threshold 1 alarm on the first event.",
+                    };
                     yield return Report(alarm.Resource.SpanOf(route.MismatchProperty), $"Alarm {id} never fires: {mismatch}. {fix}", id);
                 }
 

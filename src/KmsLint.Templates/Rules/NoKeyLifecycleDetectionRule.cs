@@ -54,8 +54,9 @@ public sealed class NoKeyLifecycleDetectionRule : LintRule
         var init = graph.Trails.Count == 0 ? " (`kmslint init` writes one)" : string.Empty;
         var message = $"No enabled detection matches both DisableKey and ScheduleKeyDeletion: nobody is alerted when a KMS key is disabled or scheduled for deletion. Add {routes} for eventSource kms.amazonaws.com and eventName DisableKey or ScheduleKeyDeletion{init}." + forwarded
             + " If the detection lives outside this repository (Control Tower, a security account), set detection: {external: true} in .kmslint.yaml.";
+        var (qualified, level) = settings.Unparsed.Qualify(message, Descriptor.DefaultLevel, "the detection", "AWS::Logs::MetricFilter", "AWS::Events::Rule");
         yield return unverifiable.Count == 0
-            ? Report(closest.Start, message)
+            ? Report(level, closest.Start, qualified)
             : Report(Level.Note, closest.Start,
                 $"KmsLint cannot tell whether anything alerts on DisableKey and ScheduleKeyDeletion: the pattern of {string.Join(", ", unverifiable)} cannot be resolved (e.g. a parameter without Default). Give it a literal pattern or a Default so it can be verified.");
     }

@@ -15,10 +15,12 @@ public sealed class NoTrailRule : LintRule
             yield break;
         }
 
-        yield return Report(closest.Start,
+        var (message, level) = settings.Unparsed.Qualify(
             "No AWS::CloudTrail::Trail in the linted templates, so no KMS key lifecycle event is recorded. Add a multi-region trail "
             + "(`kmslint init` writes a whole detection chain), declare the organization trail under external.trails in .kmslint.yaml, "
             + "or, if the whole detection chain lives outside this repository (Control Tower, a security account), set "
-            + "detection: {external: true} there.");
+            + "detection: {external: true} there.",
+            Descriptor.DefaultLevel, "a trail", "AWS::CloudTrail::Trail");
+        yield return Report(level, closest.Start, message);
     }
 }

@@ -24,20 +24,28 @@ public sealed class TrailNotDeliveringToLogsRule : LintRule
         var declared = trails.Where(trail => !trail.Trail.IsExternal).ToList();
         var target = (declared.FirstOrDefault(trail => trail.IsMultiRegion.Any(reading => reading.Boolean == true)) ?? declared.FirstOrDefault())?.Trail.Resource;
         const string WayOut = "Set CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn on the trail, or declare the organization trail's log group under external.trails[].log_group in .kmslint.yaml.";
+        Finding Qualified(SourceSpan location, string message, string? logicalId = null)
+        {
+            var (text, level) = settings.Unparsed.Qualify(
+                message, Descriptor.DefaultLevel, "a trail that delivers to CloudWatch Logs or an EventBridge rule", "AWS::CloudTrail::Trail", "AWS::Events::Rule");
+            return Report(level, location, text, logicalId);
+        }
+
         if (target is null)
         {
             if (graph.ClosestTemplate() is { } closest)
             {
-                yield return Report(closest.Start, "No trail delivers to CloudWatch Logs, so no metric filter can see key lifecycle events. " + WayOut);
+                yield return Qualified(closest.Start, "No trail delivers to CloudWatch Logs, so no metric filter can see key lifecycle events. " + WayOut);
             }
 
             yield break;
         }
 
         var missing = new[] { "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn" }.Where(p => target.Property(p) is null);
-        yield return Report(target,
+        yield return Qualified(target.Span,
             $"Trail {target.LogicalId} does not deliver to CloudWatch Logs ({string.Join(" and ", missing)} not set), and no other trail does, "
-            + "so no metric filter can see key lifecycle events. " + WayOut);
+            + "so no metric filter can see key lifecycle events. " + WayOut,
+            target.LogicalId);
     }
 
     /// <summary>

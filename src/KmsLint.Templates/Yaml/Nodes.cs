@@ -105,7 +105,7 @@ internal sealed class WrittenScalarNode : ScalarNode
     public override string? Source => source;
 }
 
-/// <summary>A mapping; keys are scalars and unique (duplicates are a parse error).</summary>
+/// <summary>A mapping; keys are scalars and unique (a duplicate replaces the earlier entry's key and value, see <see cref="TemplateReader"/>).</summary>
 public sealed class MappingNode : TemplateNode
 {
     private const int LinearLookupLimit = 8;
@@ -153,6 +153,14 @@ public sealed class MappingNode : TemplateNode
         }
 
         return null;
+    }
+
+    /// <summary>Puts <paramref name="key"/> and <paramref name="value"/> in place of the entry with the same key, keeping its position.</summary>
+    internal void Replace(ScalarNode key, TemplateNode value)
+    {
+        var at = IndexOf(key.Value);
+        ExpandedSize += value.ExpandedSize - entries[at].Value.ExpandedSize;
+        entries[at] = new KeyValuePair<ScalarNode, TemplateNode>(key, value);
     }
 
     private int IndexOf(string key)

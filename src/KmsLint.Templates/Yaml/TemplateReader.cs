@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KmsLint.Templates.Findings;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -22,13 +23,16 @@ public static class TemplateReader
 
     private const string StandardTagPrefix = "tag:yaml.org,2002:";
 
+    /// <summary>A resource type as a template writes it (<c>AWS::CloudTrail::Trail</c>); a pseudo parameter has one <c>::</c> only.</summary>
+    private static readonly Regex ResourceTypeMention = new(@"AWS::[A-Za-z0-9]+::[A-Za-z0-9]+", RegexOptions.CultureInvariant);
+
     /// <summary>Decodes and parses a file's bytes (the first <paramref name="length"/> of them).</summary>
     public static ParsedFile Read(string path, byte[] bytes, int length)
     {
         if (!TextDecoder.TryDecode(bytes, length, out var text, out var failure))
         {
             var problem = new ParseProblem(failure.Message, new SourceSpan(path, failure.Line, failure.Column, failure.Line, failure.Column));
-            return new ParsedFile(path, null, problem, Array.Empty<ParseProblem>(), LooksLikeTemplate(path, BytesMentionTemplateKeys(bytes, length)));
+            return Failed(path, problem, Array.Empty<ParseProblem>(), System.Text.Encoding.ASCII.GetString(bytes, 0, length));
         }
 
         return Read(path, text);
@@ -54,17 +58,25 @@ public static class TemplateReader
         }
 
         return error is null
-            ? new ParsedFile(path, builder.Root, null, builder.Malformed, looksLikeTemplate: true)
-            : new ParsedFile(path, null, error, builder.Malformed, LooksLikeTemplate(path, TextMentionsTemplateKeys(text)));
+            ? new ParsedFile(path, builder.Root, null, builder.Malformed, looksLikeTemplate: true, Array.Empty<string>())
+            : Failed(path, error, builder.Malformed, text);
     }
 
-    private static bool LooksLikeTemplate(string path, bool mentionsTemplateKeys) =>
-        mentionsTemplateKeys || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A file that did not parse; what its text mentions decides whether it was meant as a template and what it might declare.</summary>
+    private static ParsedFile Failed(string path, ParseProblem error, IReadOnlyList<ParseProblem> malformed, string text)
+    {
+        var looksLikeTemplate = TemplateKeyLine.IsVisibleIn(text) || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+        var types = new SortedSet<string>(StringComparer.Ordinal);
+        if (looksLikeTemplate)
+        {
+            foreach (Match mention in ResourceTypeMention.Matches(text))
+            {
+                types.Add(mention.Value);
+            }
+        }
 
-    private static bool TextMentionsTemplateKeys(string text) => TemplateKeyLine.IsVisibleIn(text);
-
-    private static bool BytesMentionTemplateKeys(byte[] bytes, int length) =>
-        TextMentionsTemplateKeys(System.Text.Encoding.ASCII.GetString(bytes, 0, length));
+        return new ParsedFile(path, null, error, malformed, looksLikeTemplate, types);
+    }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; the span carries that already.</summary>
     private static string StripPosition(string message)
@@ -90,7 +102,8 @@ public static class TemplateReader
         private readonly string path;
         private readonly string text;
         private readonly List<Frame> stack = new();
-        private readonly Dictionary<string, TemplateNode> anchors = new(StringComparer.Ordinal);
+        /// <summary>Anchored nodes with their height (levels of mappings and sequences in them, aliases included).</summary>
+        private readonly Dictionary<string, (TemplateNode Node, int Height)> anchors = new(StringComparer.Ordinal);
         private readonly List<ParseProblem> malformed = new();
         private int aliasCount;
         private long aliasExpansion;
@@ -138,7 +151,7 @@ public static class TemplateReader
             var span = SpanOf(path, scalar.Start, scalar.End);
             var isQuoted = scalar.Style != ScalarStyle.Plain;
             var node = SourceOf(scalar) is { } source ? new WrittenScalarNode(span, scalar.Value, isQuoted, source) : new ScalarNode(span, scalar.Value, isQuoted);
-            return Complete(node, scalar.Tag, scalar.Anchor);
+            return Complete(node, height: 0, scalar.Tag, scalar.Anchor);
         }
 
         /// <summary>The text of a scalar whose inner positions differ from its value's (see <see cref="ScalarNode.Source"/>), else null.</summary>
@@ -181,18 +194,18 @@ public static class TemplateReader
             stack.RemoveAt(stack.Count - 1);
             frame.Node.EndAt(Math.Max(1, (int)end.End.Line), Math.Max(1, (int)end.End.Column));
             var node = frame.Node is MappingNode mapping ? AsCallIfSingleFunctionKey(mapping) : frame.Node;
-            return Complete(node, frame.Tag, frame.Anchor);
+            return Complete(node, frame.ChildHeight + 1, frame.Tag, frame.Anchor);
         }
 
         private ParseProblem? OnAlias(AnchorAlias alias)
         {
-            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+            if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
             {
                 return new ParseProblem($"alias *{alias.Value.Value} refers to no anchor defined before it", SpanOf(path, alias.Start, alias.End));
             }
 
             aliasCount++;
-            aliasExpansion += target.ExpandedSize;
+            aliasExpansion += anchored.Node.ExpandedSize;
             if (aliasCount > MaxAliases || aliasExpansion > MaxAliasExpansion)
             {
                 return new ParseProblem(
@@ -200,11 +213,20 @@ public static class TemplateReader
                     SpanOf(path, alias.Start, alias.End));
             }
 
-            return Attach(target);
+            // An alias brings its anchor's nesting along: chained aliases could otherwise nest thousands of levels deep
+            // within the limit written in the text, deeper than any walk over the tree can follow.
+            if (stack.Count + anchored.Height > MaxDepth)
+            {
+                return new ParseProblem(
+                    $"nesting deeper than {MaxDepth} levels where alias *{alias.Value.Value} is used (a safety limit)",
+                    SpanOf(path, alias.Start, alias.End));
+            }
+
+            return Attach(anchored.Node, anchored.Height);
         }
 
-        /// <summary>A finished node: apply its tag, remember its anchor, put it into its parent.</summary>
-        private ParseProblem? Complete(TemplateNode node, TagName tag, AnchorName anchor)
+        /// <summary>A finished node of <paramref name="height"/> levels: apply its tag, remember its anchor, put it into its parent.</summary>
+        private ParseProblem? Complete(TemplateNode node, int height, TagName tag, AnchorName anchor)
         {
             if (!tag.IsEmpty && !tag.IsNonSpecific && !tag.Value.StartsWith(StandardTagPrefix, StringComparison.Ordinal))
             {
@@ -220,13 +242,13 @@ public static class TemplateReader
 
             if (!anchor.IsEmpty)
             {
-                anchors[anchor.Value] = node;
+                anchors[anchor.Value] = (node, height);
             }
 
-            return Attach(node);
+            return Attach(node, height);
         }
 
-        private ParseProblem? Attach(TemplateNode node)
+        private ParseProblem? Attach(TemplateNode node, int height)
         {
             if (stack.Count == 0)
             {
@@ -235,6 +257,7 @@ public static class TemplateReader
             }
 
             var parent = stack[stack.Count - 1];
+            parent.ChildHeight = Math.Max(parent.ChildHeight, height);
             if (parent.Node is SequenceNode sequence)
             {
                 sequence.Add(node);
@@ -253,16 +276,19 @@ public static class TemplateReader
                 return null;
             }
 
-            var first = mapping.TryAdd(parent.PendingKey, node);
-            if (first is not null)
+            var entryKey = parent.PendingKey;
+            parent.PendingKey = null;
+            if (mapping.TryAdd(entryKey, node) is { } first)
             {
-                var duplicate = parent.PendingKey;
-                return new ParseProblem(
-                    $"duplicate key '{duplicate.Value}' (first at line {first.Span.StartLine}, column {first.Span.StartColumn})",
-                    duplicate.Span);
+                // CloudFormation accepts the template and, in practice, deploys the later value (JSON and YAML alike), so
+                // the file is linted as deployed rather than dropped; the duplicate itself is reported.
+                mapping.Replace(entryKey, node);
+                malformed.Add(new ParseProblem(
+                    $"duplicate key '{entryKey.Value}' (first at line {first.Span.StartLine}, column {first.Span.StartColumn}): the later value is linted and the earlier one "
+                    + "ignored, as CloudFormation does in practice (its documentation calls duplicate keys undefined behaviour). Remove one of the two.",
+                    entryKey.Span));
             }
 
-            parent.PendingKey = null;
             return null;
         }
 
@@ -350,6 +376,9 @@ public static class TemplateReader
             internal AnchorName Anchor { get; }
 
             internal ScalarNode? PendingKey { get; set; }
+
+            /// <summary>The height of the highest child attached so far.</summary>
+            internal int ChildHeight { get; set; }
         }
     }
 }
