@@ -11,6 +11,7 @@ public static class Cli
     internal static readonly ICommand[] Commands =
     {
         new LintCommand(),
+        new ReportCommand(),
         new RulesCommand(),
         new ExplainCommand(),
         new Init.InitCommand(),
@@ -146,7 +147,8 @@ public static class Cli
             "Options:\n" +
             "  -h, --help   show help; 'kmslint <command> --help' shows a command's options\n" +
             "  --version    print the version\n\n" +
-            "Exit codes: 0 no finding at or above the fail level, 1 there are, 2 usage or configuration error.\n";
+            "Exit codes: 0 no finding at or above the fail level, 1 there are (lint only: report always exits 0),\n" +
+            "2 usage or configuration error.\n";
     }
 
     private static string ReadVersion()

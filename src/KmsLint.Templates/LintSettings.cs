@@ -72,6 +72,9 @@ public sealed record LintSettings
     /// <summary>Minutes an API call takes to reach an EventBridge rule's target, as the time-to-detect figures assume.</summary>
     public double AssumedEventBridgeMinutes { get; init; } = 1;
 
+    /// <summary>KMS304: tag keys whose value links an alarm's or rule's runbook (tag keys are case-sensitive in AWS).</summary>
+    public IReadOnlyList<string> RunbookTagKeys { get; init; } = new[] { "runbook", "Runbook", "runbook_url" };
+
     /// <summary>KMS305: the fastest working route's worst-case time to detect may not exceed this.</summary>
     public double MaxMinutesToDetect { get; init; } = 15;
 

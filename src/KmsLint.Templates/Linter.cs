@@ -36,4 +36,17 @@ public static class Linter
     /// </summary>
     public static LintReport Lint(IEnumerable<TemplateSource> sources, LintSettings settings) =>
         LintPipeline.Run(sources, settings);
+
+    /// <summary>
+    /// Lints the sources as <see cref="Lint"/> does and builds, from the same graph (each file parsed once), the report
+    /// of what is monitored: keys, routes with the findings on their links, and the summary figures.
+    /// </summary>
+    public static ReportResult Report(IEnumerable<TemplateSource> sources, LintSettings settings)
+    {
+        var (lint, graph) = LintPipeline.RunWithGraph(sources, settings);
+        return new ReportResult(lint, Reporting.CoverageReport.Build(graph, lint.Findings));
+    }
 }
+
+/// <summary>A lint run and the coverage report built from the same graph.</summary>
+public sealed record ReportResult(LintReport Lint, Reporting.CoverageReport Coverage);

@@ -23,6 +23,8 @@ public sealed class ConfigTests : IDisposable
     [InlineData("keys:\n  min_pending_window_days: soon\n", ".kmslint.yaml:2:28: keys.min_pending_window_days: must be a whole number")]
     [InlineData("detection:\n  routes: [metric-filter, pigeon]\n", ".kmslint.yaml:2:27: detection.routes: route must be metric-filter or eventbridge, not 'pigeon'")]
     [InlineData("detection:\n  routes: []\n", ".kmslint.yaml:2:11: detection.routes: name at least one route")]
+    [InlineData("detection:\n  runbook_tags: runbook\n", ".kmslint.yaml:2:17: detection.runbook_tags: must be a list")]
+    [InlineData("detection:\n  runbook_tags: [runbook, 'aws:runbook']\n", ".kmslint.yaml:2:27: detection.runbook_tags[1]: a tag key has at most 128 characters and does not start with aws:")]
     [InlineData("detection:\n  external: maybe\n", ".kmslint.yaml:2:13: detection.external: must be true or false")]
     [InlineData("external:\n  trails:\n    - log_group: org-logs\n", ".kmslint.yaml:3:7: external.trails[0].name: an external trail needs a name")]
     [InlineData("external:\n  trails:\n    - name: org\n      bucket: b\n", ".kmslint.yaml:4:7: external.trails[0].bucket: unknown key (expected name, log_group)")]
@@ -37,7 +39,7 @@ public sealed class ConfigTests : IDisposable
     [InlineData("changes:\n  - change-request: CHG-1\n", ".kmslint.yaml:2:5: changes[0].key: name the logical id of the key the change request is for")]
     [InlineData("changes:\n  - key: DataKey\n", ".kmslint.yaml:2:5: changes[0].change-request: name the approved change request, e.g. CHG-1234")]
     [InlineData("changes:\n  - key: DataKey\n    change-request: [CHG-1]\n", ".kmslint.yaml:3:21: changes[0].change-request: must be a change request such as CHG-1234")]
-    [InlineData("changes:\n  - key: DataKey\n    change_request: CHG-1\n", ".kmslint.yaml:3:5: changes[0].change_request: unknown key (expected key, change-request)")]
+    [InlineData("changes:\n  - key: DataKey\n    change_request: CHG-1\n", ".kmslint.yaml:3:5: changes[0].change_request: unknown key; did you mean 'change-request'? (expected key, change-request)")]
     [InlineData("changes:\n  key: DataKey\n", ".kmslint.yaml:2:3: changes: must be a list")]
     public void AnInvalidConfigNamesFileLineColumnKeyAndReasonAndExitsTwo(string config, string expected)
     {
@@ -65,6 +67,7 @@ public sealed class ConfigTests : IDisposable
               min_pending_window_days: 14
             detection:
               routes: [metric-filter]
+              runbook_tags: [playbook]
             external:
               trails:
                 - name: org-trail
@@ -86,6 +89,7 @@ public sealed class ConfigTests : IDisposable
         Assert.Equal(new[] { "Team", "CostCenter" }, settings.RequiredTagKeys);
         Assert.Equal(14, settings.MinPendingWindowDays);
         Assert.Equal(DetectionRoutes.MetricFilter, settings.AcceptedRoutes);
+        Assert.Equal(new[] { "playbook" }, settings.RunbookTagKeys);
         Assert.Equal(new[] { new ExternalTrail("org-trail", "aws-controltower/CloudTrailLogs"), new ExternalTrail("s3-only-trail", null) },
             settings.External.Trails);
         Assert.Equal(new[] { "arn:aws:sns:eu-west-1:123456789012:security-alerts" }, settings.External.TopicArns);

@@ -42,6 +42,7 @@ public sealed class DeploymentConfigTests : IDisposable
           Alarm:
             Type: AWS::CloudWatch::Alarm
             Properties:
+              AlarmDescription: 'Runbook: https://wiki.example.com/runbooks/kms-key-lifecycle'
               Namespace: CIS
               MetricName: KeyLifecycle
               Statistic: Sum

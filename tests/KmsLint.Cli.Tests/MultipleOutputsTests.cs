@@ -70,11 +70,14 @@ public sealed class MultipleOutputsTests : IDisposable
     public void The_github_actions_sample_prints_findings_in_the_log_and_uploads_sarif_from_the_same_run()
     {
         var workflow = File.ReadAllText(Path.Combine(ExternalTools.RepositoryRoot, "samples", "ci", "github-actions.yml"));
-        var lint = workflow.Split('\n').Select(line => line.Trim()).Single(line => line.StartsWith("run: kmslint lint", StringComparison.Ordinal));
+        // The step's command outside a pull request (on one, the same with --base origin/<base branch>).
+        var commands = workflow.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("kmslint lint", StringComparison.Ordinal)).ToList();
+        var lint = Assert.Single(commands, line => !line.Contains("--base", StringComparison.Ordinal));
 
-        var result = tree.Run(lint["run: kmslint ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var result = tree.Run(lint["kmslint ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-        Assert.Equal("run: kmslint lint --format github --format sarif --output kmslint.sarif", lint);
+        Assert.Equal("kmslint lint --format github --format sarif --output kmslint.sarif", lint);
+        Assert.Contains("kmslint lint --base \"origin/$BASE_REF\" --format github --format sarif --output kmslint.sarif", commands);
         Assert.Contains(result.StdoutLines, line => line.StartsWith("::warning file=stacks/keys.yaml", StringComparison.Ordinal));
         Assert.True(File.Exists(tree.PathOf("kmslint.sarif")));
         Assert.Contains("sarif_file: kmslint.sarif", workflow);

@@ -28,6 +28,7 @@ public sealed class SamplesTests
             .ToList();
         Assert.Equal(new[]
         {
+            "KMS304 broken-stack/detection.yaml KeyLifecycleAlarm",              // no runbook link
             "KMS301 broken-stack/detection.yaml KeyLifecycleAlarm",              // threshold 2
             "KMS400 broken-stack/keys.yaml AlertTopicKey",                       // untagged key
             "KMS402 broken-stack/keys.yaml AlertTopicKey",                       // DeletionPolicy: Delete

@@ -31,7 +31,7 @@ internal sealed class ConfigLoader
         { "rules", "tags", "keys", "detection", "external", "stacks", "exclude", "sets", "max_file_bytes", "overrides", "suppressions", "change_requests", "changes" };
 
     private static readonly string[] DetectionKeys =
-        { "external", "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect" };
+        { "external", "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect", "runbook_tags" };
 
     private static readonly string[] ExternalKeys = { "trails", "topics", "event_buses", "ssm_parameters" };
 
@@ -292,6 +292,9 @@ internal sealed class ConfigLoader
                 case "max_minutes_to_detect":
                     settings = settings with { MaxMinutesToDetect = Minutes(value, "detection." + key) };
                     continue;
+                case "runbook_tags":
+                    settings = settings with { RunbookTagKeys = TagKeys(value, "detection." + key) };
+                    continue;
                 case "external":
                     settings = settings with { DetectionIsExternal = Boolean(value, "detection." + key) };
                     continue;
@@ -362,6 +365,18 @@ internal sealed class ConfigLoader
                 throw Error(((YamlSequenceNode)node).Children[i], $"{key}[{i}]", problem!);
         }
         return texts;
+    }
+
+    /// <summary>Tag keys as AWS accepts them: 1 to 128 characters, not starting with the reserved <c>aws:</c>.</summary>
+    private IReadOnlyList<string> TagKeys(YamlNode node, string key)
+    {
+        var keys = Strings(node, key);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length > 128 || keys[i].StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+                throw Error(((YamlSequenceNode)node).Children[i], $"{key}[{i}]", "a tag key has at most 128 characters and does not start with aws: (AWS reserves it)");
+        }
+        return keys;
     }
 
     private double Minutes(YamlNode node, string key)

@@ -74,6 +74,14 @@ internal sealed class JsonFormatter : IReportFormatter
     private static void WriteDetection(Utf8JsonWriter json, DetectionSummary detection, SetRun? set)
     {
         json.WriteStartObject();
+        WriteDetectionFields(json, detection);
+        WriteSetName(json, set);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A route's kind, place, status per event and worst-case minutes: the same fields in lint's and report's JSON.</summary>
+    internal static void WriteDetectionFields(Utf8JsonWriter json, DetectionSummary detection)
+    {
         json.WriteString("kind", detection.Kind);
         json.WriteString("logicalId", detection.LogicalId);
         json.WriteString("file", detection.Location.File);
@@ -86,8 +94,6 @@ internal sealed class JsonFormatter : IReportFormatter
             json.WriteNumber("worstCaseMinutesToDetect", Math.Round(minutes, 1));
         else
             json.WriteNull("worstCaseMinutesToDetect");
-        WriteSetName(json, set);
-        json.WriteEndObject();
     }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding, SetRun? set)

@@ -38,6 +38,8 @@ public static class RuleCatalog
         "The alarm has no actions or its actions are disabled.");
     public static readonly RuleDescriptor TopicWithoutSubscriber = new("KMS303", "TopicWithoutSubscriber", Level.Warning,
         "The notification topic has no subscription in the linted templates and is not declared external.");
+    public static readonly RuleDescriptor RunbookLinkMissing = new("KMS304", "RunbookLinkMissing", Level.Warning,
+        "An alarm or EventBridge rule that alerts on key lifecycle events carries no runbook link.");
     public static readonly RuleDescriptor DetectionTooSlow = new("KMS305", "DetectionTooSlow", Level.Warning,
         "The fastest working detection route takes longer than the configured maximum to alert, in the worst case.");
     public static readonly RuleDescriptor KeyMissingOwnershipTags = new("KMS400", "KeyMissingOwnershipTags", Level.Warning,
@@ -77,7 +79,7 @@ public static class RuleCatalog
         NoTrail, NoMultiRegionTrail, TrailMissesKmsWriteEvents, TrailNotDeliveringToLogs, LogFileValidationOff, TrailNotLogging,
         NoKeyLifecycleDetection, DetectionMissesEvent, DetectionMatchesOrdinaryTraffic, FilterOnUntrailedLogGroup,
         PatternDoesNotParse, PatternNotSecurityHubText,
-        NoAlarmOnMetric, AlarmDoesNotFireOnOneEvent, AlarmNotifiesNobody, TopicWithoutSubscriber, DetectionTooSlow,
+        NoAlarmOnMetric, AlarmDoesNotFireOnOneEvent, AlarmNotifiesNobody, TopicWithoutSubscriber, RunbookLinkMissing, DetectionTooSlow,
         KeyMissingOwnershipTags, KeyPendingWindowTooShort, KeyNotRetained, KeyDeclaredDisabled, DetectionLinkConditional,
         KeyDeletedByChange, KeyDisabledByChange, KeyRetentionReducedByChange, KeyImmutablePropertyChanged, ChangeRequestMalformed,
         TemplateDoesNotParse, TemplateMalformed, FileSkipped, IneffectiveSuppression, InternalError,

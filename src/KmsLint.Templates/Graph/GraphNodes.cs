@@ -227,4 +227,16 @@ public sealed class Key : GraphNode
 
     /// <summary>"KMS key" or "KMS replica key", for messages.</summary>
     public string Kind => IsReplica ? "KMS replica key" : "KMS key";
+
+    /// <summary>
+    /// Deleting the stack or the resource keeps the key. RetainExceptOnCreate counts: it only deletes a key whose stack
+    /// creation failed, which never encrypted anything.
+    /// </summary>
+    public bool IsRetainedOnDelete => Resource.DeletionPolicy is "Retain" or "RetainExceptOnCreate";
+
+    /// <summary>An update that replaces the key keeps the old one.</summary>
+    public bool IsRetainedOnReplace => Resource.UpdateReplacePolicy == "Retain";
+
+    /// <summary>No stack operation schedules the key's deletion (KMS402).</summary>
+    public bool IsRetained => IsRetainedOnDelete && IsRetainedOnReplace;
 }

@@ -17,7 +17,15 @@ internal static class LintPipeline
         Run(sources, settings, rules, RepoGraph.ReadsPropertiesOf);
 
     /// <param name="readsPropertiesOf">The resource types whose models keep their properties; null keeps every model whole (tests compare the two).</param>
-    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
+    internal static LintReport Run(IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf) =>
+        RunWithGraph(sources, settings, rules, readsPropertiesOf).Report;
+
+    /// <summary>The run and the graph it built, for what is computed from the graph after the rules (the coverage report).</summary>
+    internal static (LintReport Report, RepoGraph Graph) RunWithGraph(IEnumerable<TemplateSource> sources, LintSettings settings) =>
+        RunWithGraph(sources, settings, RuleRegistry.All, RepoGraph.ReadsPropertiesOf);
+
+    private static (LintReport Report, RepoGraph Graph) RunWithGraph(
+        IEnumerable<TemplateSource> sources, LintSettings settings, IReadOnlyList<LintRule> rules, Func<string, bool>? readsPropertiesOf)
     {
         var findings = new List<Finding>();
         var linted = Load(sources, settings, readsPropertiesOf, findings);
@@ -53,12 +61,12 @@ internal static class LintPipeline
             .OrderBy(assumption => assumption.Location.File, StringComparer.Ordinal).ThenBy(assumption => assumption.Location.StartLine)
             .ToList();
         var detections = graph.Routes.Detections.Select(Routes.DetectionSummary.Of).ToList();
-        return new LintReport(new FindingFinisher(templates, settings, rulesRun).Finish(findings), templates.Count, linted.NotTemplates)
+        return (new LintReport(new FindingFinisher(templates, settings, rulesRun).Finish(findings), templates.Count, linted.NotTemplates)
         {
             Assumptions = assumptions,
             Detections = detections,
             TemplatePaths = templates.Select(template => template.Path).ToList(),
-        };
+        }, graph);
     }
 
     /// <summary>Parses every source once and models the templates; what cannot be read or parsed goes to <paramref name="findings"/>.</summary>

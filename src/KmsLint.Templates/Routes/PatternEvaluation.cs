@@ -15,14 +15,14 @@ namespace KmsLint.Templates.Routes;
 public sealed class PatternEvaluation
 {
     private PatternEvaluation(
-        string? text, PatternVerdict? verdict, PatternSyntaxException? error, SourceSpan? errorLocation, IReadOnlyList<string> scopedFields,
+        string? text, PatternVerdict? verdict, PatternSyntaxException? error, SourceSpan? errorLocation, IReadOnlyList<ScopedField> scoped,
         Func<string, string, bool?>? admits = null, JsonValue? json = null)
     {
         Text = text;
         Verdict = verdict;
         Error = error;
         ErrorLocation = errorLocation;
-        ScopedFields = scopedFields;
+        Scoped = scoped;
         this.admits = admits;
         Json = json;
     }
@@ -53,7 +53,10 @@ public sealed class PatternEvaluation
     public bool? Admits(string path, string value) => admits?.Invoke(path, value);
 
     /// <summary>Event-pattern fields given by an intrinsic (e.g. <c>resources: [!GetAtt Key.Arn]</c>): taken as matching, they scope the rule to those resources.</summary>
-    public IReadOnlyList<string> ScopedFields { get; }
+    public IReadOnlyList<string> ScopedFields => Scoped.Select(scoped => scoped.Path).ToList();
+
+    /// <summary>The scoped fields with the values written for them, to tell which resources a rule is scoped to.</summary>
+    public IReadOnlyList<ScopedField> Scoped { get; }
 
     internal static PatternEvaluation OfFilter(Resource filter, RepoGraph graph)
     {
@@ -74,7 +77,7 @@ public sealed class PatternEvaluation
         var node = rule.Property("EventPattern");
         if (node is MappingNode mapping)
         {
-            var scoped = new List<string>();
+            var scoped = new List<ScopedField>();
             var value = ToJson(mapping, string.Empty, scoped);
             if (value.Members.Count == 0 && scoped.Count > 0)
             {
@@ -110,7 +113,7 @@ public sealed class PatternEvaluation
         }
     }
 
-    private static readonly IReadOnlyList<string> NoFields = Array.Empty<string>();
+    private static readonly IReadOnlyList<ScopedField> NoFields = Array.Empty<ScopedField>();
 
     private static PatternEvaluation Unresolved() => new(null, null, null, null, NoFields);
 
@@ -133,7 +136,7 @@ public sealed class PatternEvaluation
     /// matches, standing for "the resource the template names") and recorded in <paramref name="scoped"/>,
     /// except the envelope's <c>resources</c> (see <see cref="IsEnvelopeResources"/>).
     /// </summary>
-    private static JsonObject ToJson(MappingNode mapping, string path, List<string> scoped)
+    private static JsonObject ToJson(MappingNode mapping, string path, List<ScopedField> scoped)
     {
         var members = new List<KeyValuePair<string, JsonValue>>();
         foreach (var entry in mapping.Entries)
@@ -149,7 +152,7 @@ public sealed class PatternEvaluation
             }
             else if (ContainsIntrinsic(entry.Value, 0) && !IsEnvelopeResources(path, entry.Key.Value))
             {
-                scoped.Add(fieldPath);
+                scoped.Add(new ScopedField(fieldPath, entry.Value));
             }
             else
             {
@@ -168,7 +171,7 @@ public sealed class PatternEvaluation
         switch (node)
         {
             case MappingNode mapping:
-                return ToJson(mapping, string.Empty, new List<string>());
+                return ToJson(mapping, string.Empty, new List<ScopedField>());
             case SequenceNode sequence:
                 return new JsonArray(sequence.Items.Select(ToJson).ToList()) { Line = line, Column = column };
             case ScalarNode { IsQuoted: true } quoted:
@@ -199,3 +202,8 @@ public sealed class PatternEvaluation
         _ => false,
     };
 }
+
+/// <summary>An event-pattern field whose value names resources by intrinsic (<c>detail.resources.ARN: [!GetAtt Key.Arn]</c>).</summary>
+/// <param name="Path">The field's dotted path.</param>
+/// <param name="Value">The value as written (a list or a single intrinsic).</param>
+public sealed record ScopedField(string Path, TemplateNode Value);

@@ -45,6 +45,13 @@ public sealed class RouteModel
     /// <summary>The detections (forwarders are not: they are links of other routes).</summary>
     public IEnumerable<Detection> Detections => All.Where(detection => detection is not EventRuleDetection { IsForwarder: true });
 
+    /// <summary>
+    /// The detections that alert on key lifecycle events, working or meant to: KMS304 asks them for a runbook, and
+    /// <c>kmslint report</c> shows their routes. A filter for root logins or a rule on S3 events is left out.
+    /// </summary>
+    public IEnumerable<Detection> AboutKeyLifecycle =>
+        Detections.Where(detection => detection.IsMeantForKeyLifecycle || LifecycleEvent.All.Any(detection.Works));
+
     /// <summary>Some trail of the set (or an external one) logs and records KMS write management events.</summary>
     public bool HasRecordingTrail { get; }
 

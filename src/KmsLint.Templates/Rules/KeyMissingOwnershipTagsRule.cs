@@ -1,7 +1,6 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
-using KmsLint.Templates.Model;
-using KmsLint.Templates.Yaml;
+using KmsLint.Templates.Resolution;
 
 namespace KmsLint.Templates.Rules;
 
@@ -15,7 +14,7 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
         foreach (var keyNode in graph.Keys)
         {
             var key = keyNode.Resource;
-            var present = TagKeys(graph, key);
+            var present = ResourceTags.Read(graph.Resolver, key);
             if (present is null)
             {
                 continue;
@@ -41,7 +40,7 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
                 advice += $"Add {string.Join(" and ", absent)} to Tags ";
             }
 
-            var location = nearMisses.Count > 0 ? present[nearMisses[0].Written!].Span : key.SpanOf("Tags");
+            var location = nearMisses.Count > 0 ? present[nearMisses[0].Written!].KeyNode.Span : key.SpanOf("Tags");
             yield return Report(location,
                 $"{keyNode.Kind} {key.LogicalId} lacks the ownership tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}, "
                 + $"so nobody can be asked before it is disabled or deleted. {advice}(tags.required in .kmslint.yaml sets the required keys).",
@@ -60,31 +59,5 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
         var plural = nearMisses.Count > 1;
         return $"Its tag key{(plural ? "s" : string.Empty)} {string.Join(" and ", nearMisses.Select(pair => pair.Written))} "
             + $"{(plural ? "are" : "is")} not {string.Join(" and ", nearMisses.Select(pair => pair.Required))}{why}{(plural ? "them" : "it")}. ";
-    }
-
-    /// <summary>The tag keys written on the key with their nodes, or null when Tags (or one of its keys) is a value the linter cannot know.</summary>
-    private static Dictionary<string, TemplateNode>? TagKeys(RepoGraph graph, Resource key)
-    {
-        var keys = new Dictionary<string, TemplateNode>(StringComparer.Ordinal);
-        switch (key.Property("Tags"))
-        {
-            case null:
-                return keys;
-            case SequenceNode tags:
-                foreach (var tag in tags.Items)
-                {
-                    var keyNode = (tag as MappingNode)?["Key"];
-                    if (graph.Resolver.Resolve(key.Template, keyNode).SingleLiteral is not { } name)
-                    {
-                        return null;
-                    }
-
-                    keys[name] = keyNode!;
-                }
-
-                return keys;
-            default:
-                return null;
-        }
     }
 }

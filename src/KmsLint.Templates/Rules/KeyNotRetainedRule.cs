@@ -1,13 +1,11 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
-using KmsLint.Templates.Model;
 
 namespace KmsLint.Templates.Rules;
 
 /// <summary>
 /// KMS402: when CloudFormation deletes or replaces a key resource it schedules the key's deletion, and every
-/// thing encrypted with it is lost when the window ends. RetainExceptOnCreate is accepted as a DeletionPolicy:
-/// it only deletes a key whose stack creation failed, which never encrypted anything.
+/// thing encrypted with it is lost when the window ends (<see cref="Key.IsRetained"/> says what counts).
 /// </summary>
 public sealed class KeyNotRetainedRule : LintRule
 {
@@ -19,12 +17,12 @@ public sealed class KeyNotRetainedRule : LintRule
         {
             var key = keyNode.Resource;
             var missing = new List<string>();
-            if (key.DeletionPolicy is not ("Retain" or "RetainExceptOnCreate"))
+            if (!keyNode.IsRetainedOnDelete)
             {
                 missing.Add("DeletionPolicy: Retain");
             }
 
-            if (key.UpdateReplacePolicy != "Retain")
+            if (!keyNode.IsRetainedOnReplace)
             {
                 missing.Add("UpdateReplacePolicy: Retain");
             }
@@ -32,14 +30,14 @@ public sealed class KeyNotRetainedRule : LintRule
             if (missing.Count > 0)
             {
                 yield return Report(key,
-                    $"{keyNode.Kind} {key.LogicalId} has no {string.Join(" and no ", missing)}, so {Consequence(missing.Count, key)} schedules the key's deletion. "
+                    $"{keyNode.Kind} {key.LogicalId} has no {string.Join(" and no ", missing)}, so {Consequence(missing.Count, keyNode)} schedules the key's deletion. "
                     + $"Add {string.Join(" and ", missing)}.");
             }
         }
     }
 
-    private static string Consequence(int missingCount, Resource key) =>
+    private static string Consequence(int missingCount, Key key) =>
         missingCount == 2 ? "deleting the stack or replacing the key"
-        : key.UpdateReplacePolicy != "Retain" ? "an update that replaces the key"
+        : !key.IsRetainedOnReplace ? "an update that replaces the key"
         : "deleting the stack or removing the resource";
 }

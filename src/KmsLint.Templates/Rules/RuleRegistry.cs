@@ -21,6 +21,7 @@ public static class RuleRegistry
         new AlarmDoesNotFireOnOneEventRule(),
         new AlarmNotifiesNobodyRule(),
         new TopicWithoutSubscriberRule(),
+        new RunbookLinkMissingRule(),
         new DetectionTooSlowRule(),
         new KeyMissingOwnershipTagsRule(),
         new KeyPendingWindowTooShortRule(),
