@@ -32,6 +32,9 @@ public sealed record ExternalResources(IReadOnlyList<ExternalTrail> Trails, IRea
     /// key lifecycle events: a rule forwarding to one is a working route, a rule on one is fed.
     /// </summary>
     public IReadOnlyList<string> EventBuses { get; init; } = Array.Empty<string>();
+
+    /// <summary>Parameters whose deploy-time value is the ARN of a subscribed SNS topic outside the set.</summary>
+    public IReadOnlyList<string> TopicParameters { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>Everything a lint run can be configured with; the CLI builds it from <c>.kmslint.yaml</c>.</summary>

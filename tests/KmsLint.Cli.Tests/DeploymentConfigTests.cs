@@ -86,6 +86,44 @@ public sealed class DeploymentConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_topic_parameter_without_default_is_declared_once_and_completes_the_chain_of_alarms_and_rules()
+    {
+        tree.Write("trail.yaml", Trail);
+        var parameters = "  AlertTopicArn: { Type: String, Description: the organisation's security alert topic }\n";
+        tree.Write("detection.yaml", Detection.Replace("PERIOD", "300")
+            .Replace("Parameters:\n", "Parameters:\n" + parameters)
+            .Replace("AlarmActions: [!Sub 'arn:aws:sns:${AWS::Region}:${AWS::AccountId}:security-alerts']", "AlarmActions: [!Ref AlertTopicArn]"));
+        tree.Write("rule.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              AlertTopicArn: { Type: String }
+            Resources:
+              KeyEvents:
+                Type: AWS::Events::Rule
+                Properties:
+                  Description: 'Runbook: https://wiki.example.com/runbooks/kms-key-lifecycle'
+                  EventPattern:
+                    source: [aws.kms]
+                    detail-type: [AWS API Call via CloudTrail]
+                    detail: { eventSource: [kms.amazonaws.com], eventName: [DisableKey, ScheduleKeyDeletion] }
+                  Targets: [{ Arn: !Ref AlertTopicArn, Id: alerts }]
+            """);
+
+        var undeclared = LintJson();
+        var notes = undeclared.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("ruleId").GetString() == "KMS303").ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.All(notes, note => Assert.Equal("note", note.GetProperty("level").GetString()));
+        Assert.All(notes, note => Assert.EndsWith("declare it in .kmslint.yaml: external: {topic_parameters: [AlertTopicArn]}", note.GetProperty("message").GetString()));
+
+        tree.Write(".kmslint.yaml", "external:\n  topic_parameters: [AlertTopicArn]\n");
+        var declared = LintJson();
+        Assert.DoesNotContain(Rules(declared), rule => rule.StartsWith("KMS3", StringComparison.Ordinal) || rule.StartsWith("KMS2", StringComparison.Ordinal));
+        var routes = declared.GetProperty("detections").EnumerateArray().ToList();
+        Assert.Equal(2, routes.Count);
+        Assert.All(routes, route => Assert.Equal("works", route.GetProperty("events").GetProperty("ScheduleKeyDeletion").GetString()));
+    }
+
+    [Fact]
     public void The_only_stack_named_export_that_fits_is_linked_and_the_assumption_is_in_the_report()
     {
         tree.Write("trail.yaml", Trail);

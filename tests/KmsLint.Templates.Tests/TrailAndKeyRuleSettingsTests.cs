@@ -78,10 +78,10 @@ public class TrailAndKeyRuleSettingsTests
         Assert.Equal(2, findings.Count);
         Assert.Equal(
             "KMS key LowercaseTagsKey lacks the ownership tags Owner, Purpose, so nobody can be asked before it is disabled or deleted. "
-            + "Its tag keys owner and purpose are not Owner and Purpose: tag keys are case-sensitive. Rename them. "
+            + "Its tag keys owner and purpose are not Owner and Purpose: tag keys are case-sensitive. Rename them "
             + "(tags.required in .kmslint.yaml sets the required keys).",
             findings[0].Message);
-        Assert.Contains("Its tag key Ownr is not Owner. If that is what it means, rename it.", findings[1].Message);
+        Assert.Contains("Its tag key Ownr is not Owner. If that is what it means, rename it (tags.required in .kmslint.yaml sets the required keys).", findings[1].Message);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ internal sealed class ConfigLoader
     private static readonly string[] DetectionKeys =
         { "external", "routes", "assumed_delivery_minutes", "assumed_eventbridge_minutes", "max_minutes_to_detect", "runbook_tags" };
 
-    private static readonly string[] ExternalKeys = { "trails", "topics", "event_buses", "ssm_parameters" };
+    private static readonly string[] ExternalKeys = { "trails", "topics", "topic_parameters", "event_buses", "ssm_parameters" };
 
     private readonly string displayPath;
 
@@ -326,6 +326,7 @@ internal sealed class ConfigLoader
         IReadOnlyList<ExternalTrail> trails = Array.Empty<ExternalTrail>();
         IReadOnlyList<string> topics = Array.Empty<string>();
         IReadOnlyList<string> buses = Array.Empty<string>();
+        IReadOnlyList<string> topicParameters = Array.Empty<string>();
         foreach (var (keyNode, value) in Mapping(node, "external").Children)
         {
             var key = KeyName(keyNode, "external");
@@ -341,6 +342,9 @@ internal sealed class ConfigLoader
                 case "event_buses":
                     buses = ArnPatterns(value, "external.event_buses", "events");
                     break;
+                case "topic_parameters":
+                    topicParameters = Strings(value, "external.topic_parameters");
+                    break;
                 case "ssm_parameters":
                     foreach (var (nameNode, parameterValue) in Entries(value, "external.ssm_parameters"))
                     {
@@ -352,7 +356,7 @@ internal sealed class ConfigLoader
                     throw UnknownKey(keyNode, "external." + key, ExternalKeys);
             }
         }
-        return new ExternalResources(trails, topics) { EventBuses = buses };
+        return new ExternalResources(trails, topics) { EventBuses = buses, TopicParameters = topicParameters };
     }
 
     /// <summary>ARNs that may stand for a resource in every region or account; one that could never match is an error.</summary>

@@ -146,8 +146,18 @@ public sealed class Topic : GraphNode
     /// <summary>Its literal TopicName values (empty when CloudFormation generates the name).</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>A topic outside the set that a parameter named in <c>external.topic_parameters</c> holds.</summary>
+    internal Topic(string declaredParameter) : base(null, "parameter " + declaredParameter)
+    {
+        Names = Array.Empty<string>();
+        DeclaredParameter = declaredParameter;
+    }
+
     /// <summary>The declared ARN (pattern) of an external topic.</summary>
     public ArnPattern? External { get; }
+
+    /// <summary>The parameter declared to hold this external topic's ARN, or null.</summary>
+    public string? DeclaredParameter { get; }
 }
 
 /// <summary>A subscription to a topic: an <c>AWS::SNS::Subscription</c> or an entry of a topic's inline <c>Subscription</c> list.</summary>

@@ -38,7 +38,7 @@ public sealed class RepoGraph
     {
         Templates = templates;
         Settings = settings;
-        Resolver = new Resolver(templates, settings.Deployment);
+        Resolver = new Resolver(templates, settings.Deployment with { TopicParameters = settings.External.TopicParameters });
         DefaultBus = EventBus.Default();
         routes = new Lazy<RouteModel>(() => new RouteModel(this));
         AddNodes(settings.External);
@@ -142,6 +142,9 @@ public sealed class RepoGraph
             {
                 case ResourceValue { IsRef: true } reference when NodeOf(reference.Resource) is Topic topic:
                     AddOnce(found, topic);
+                    break;
+                case DeclaredTopicValue declared:
+                    AddOnce(found, Topics.First(topic => topic.DeclaredParameter == declared.Parameter));
                     break;
                 case LiteralValue literal:
                     var name = Arn.TopicName(literal.Text);
@@ -248,6 +251,8 @@ public sealed class RepoGraph
                 nodes.Add(new Topic(pattern));
             }
         }
+
+        nodes.AddRange(external.TopicParameters.Select(parameter => new Topic(parameter)));
 
         nodes.Add(DefaultBus);
         foreach (var arn in external.EventBuses)

@@ -112,6 +112,23 @@ public sealed class UnknownValue : PossibleValue
 }
 
 /// <summary>
+/// A value the deployment supplies and <c>.kmslint.yaml</c> vouches for: the parameter is named in
+/// <c>external.topic_parameters</c>, so whatever ARN it is given at deploy is a subscribed SNS topic.
+/// </summary>
+public sealed class DeclaredTopicValue : PossibleValue
+{
+    internal DeclaredTopicValue(string parameter, Branch when, string? via)
+        : base(when, via) => Parameter = parameter;
+
+    /// <summary>The parameter's name.</summary>
+    public string Parameter { get; }
+
+    internal override PossibleValue With(Branch when, string? via) => new DeclaredTopicValue(Parameter, when, via);
+
+    public override string ToString() => $"the topic of parameter {Parameter} (external.topic_parameters)";
+}
+
+/// <summary>
 /// No value: <c>!Ref AWS::NoValue</c> on some branch. The property then counts as not set (its AWS default
 /// applies) and a list item is left out.
 /// </summary>

@@ -28,4 +28,7 @@ public sealed record DeploymentFacts(IReadOnlyDictionary<string, string> StackNa
 {
     public static DeploymentFacts None { get; } = new(
         new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>Parameters that hold the ARN of a subscribed SNS topic outside the set (<c>external.topic_parameters</c>).</summary>
+    public IReadOnlyCollection<string> TopicParameters { get; init; } = Array.Empty<string>();
 }

@@ -269,6 +269,13 @@ public sealed partial class Resolver
 
     private void AddParameter(Template template, Parameter parameter, TemplateNode at, List<PossibleValue> into, Scope scope, int depth)
     {
+        // Declared in .kmslint.yaml: its deploy-time value is a subscribed topic, whatever its Default says.
+        if (facts.TopicParameters.Contains(parameter.Name))
+        {
+            into.Add(new DeclaredTopicValue(parameter.Name, Branch.Always, null));
+            return;
+        }
+
         if (scope.ParametersAreInputs)
         {
             into.Add(new UnknownValue($"parameter {parameter.Name} is chosen at deploy time"));

@@ -37,13 +37,13 @@ public sealed class KeyMissingOwnershipTagsRule : LintRule
             var absent = missing.Where(required => nearMisses.TrueForAll(pair => pair.Required != required)).ToList();
             if (absent.Count > 0)
             {
-                advice += $"Add {string.Join(" and ", absent)} to Tags ";
+                advice += $"Add {string.Join(" and ", absent)} to Tags";
             }
 
             var location = nearMisses.Count > 0 ? present[nearMisses[0].Written!].KeyNode.Span : key.SpanOf("Tags");
             yield return Report(location,
                 $"{keyNode.Kind} {key.LogicalId} lacks the ownership tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)}, "
-                + $"so nobody can be asked before it is disabled or deleted. {advice}(tags.required in .kmslint.yaml sets the required keys).",
+                + $"so nobody can be asked before it is disabled or deleted. {advice.TrimEnd(' ', '.')} (tags.required in .kmslint.yaml sets the required keys).",
                 key.LogicalId);
         }
     }

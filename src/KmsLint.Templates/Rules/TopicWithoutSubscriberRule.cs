@@ -1,6 +1,7 @@
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
 using KmsLint.Templates.Routes;
+using KmsLint.Templates.Yaml;
 
 namespace KmsLint.Templates.Rules;
 
@@ -45,9 +46,11 @@ public sealed class TopicWithoutSubscriberRule : LintRule
         var owner = target.Owner.LogicalId;
         if (target.UnknownReason is { } reason)
         {
+            var parameter = TopicParameter(target);
             return $"{owner} notifies a target KmsLint cannot follow ({reason}), so it cannot tell whether anyone is subscribed. "
-                + "If it is a subscribed topic, give the value a literal ARN (e.g. a parameter Default) and declare it under external.topics in .kmslint.yaml, "
-                + "e.g. external: {topics: [\"arn:aws:sns:${AWS::Region}:${AWS::AccountId}:security-alerts\"]}";
+                + (parameter is null
+                    ? "If it is a subscribed topic, declare its ARN under external.topics in .kmslint.yaml, e.g. external: {topics: [\"arn:aws:sns:${AWS::Region}:${AWS::AccountId}:security-alerts\"]}"
+                    : $"If parameter {parameter} is given the ARN of a subscribed topic, declare it in .kmslint.yaml: external: {{topic_parameters: [{parameter}]}}");
         }
 
         return target.IsOutsideTopic
@@ -56,4 +59,8 @@ public sealed class TopicWithoutSubscriberRule : LintRule
             : $"{owner} notifies {target.OutsideArn}, which is not an SNS topic of the linted templates, so KmsLint cannot tell whether it reaches anyone. "
               + $"If it does, declare it in .kmslint.yaml: external: {{topics: [\"{target.OutsideArn}\"]}}, or suppress this note on {owner}";
     }
+
+    /// <summary>The parameter the target names with a plain <c>Ref</c> (<c>!Ref AlertTopicArn</c>), or null.</summary>
+    private static string? TopicParameter(NotificationTarget target) =>
+        target.Item is IntrinsicNode { Function: IntrinsicFunction.Ref, ReferencedName: { } name } && target.Owner.Template.ParametersByName.ContainsKey(name) ? name : null;
 }
