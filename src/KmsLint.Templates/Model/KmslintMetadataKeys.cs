@@ -4,9 +4,9 @@ using KmsLint.Templates.Yaml;
 namespace KmsLint.Templates.Model;
 
 /// <summary>
-/// The keys a <c>Metadata: kmslint:</c> mapping may hold. Another tool's spelling or a near miss of one is KMS901, with
-/// the key meant: a setting that silently does nothing (cfn-lint's <c>ignore_checks</c>, checkov's <c>skip</c>) would
-/// leave findings the writer believes suppressed.
+/// The keys a <c>Metadata: kmslint:</c> mapping may hold. Any other key is KMS901, with the key meant where one is
+/// close: a setting that silently does nothing (cfn-lint's <c>ignore_checks</c>, checkov's <c>skip</c>) would leave
+/// findings the writer believes suppressed.
 /// </summary>
 internal static class KmslintMetadataKeys
 {
@@ -27,10 +27,7 @@ internal static class KmslintMetadataKeys
         ["rules_to_suppress"] = "ignore", // cfn_nag
     };
 
-    /// <summary>
-    /// Reports each key of <paramref name="settings"/> (a <c>kmslint:</c> mapping) that is another tool's spelling or a
-    /// near miss of a known key. Other keys are left alone: they may belong to a newer KmsLint.
-    /// </summary>
+    /// <summary>Reports every unknown key of <paramref name="settings"/> (a <c>kmslint:</c> mapping), with the key meant where one is close.</summary>
     public static void Check(MappingNode settings, List<ParseProblem> malformed)
     {
         foreach (var key in settings.Entries.Select(entry => entry.Key))
@@ -41,10 +38,10 @@ internal static class KmslintMetadataKeys
             }
 
             var meant = OtherToolsSpellings.TryGetValue(key.Value, out var spelling) ? spelling : Suggestions.Closest(key.Value, Known);
-            if (meant is not null)
-            {
-                malformed.Add(new ParseProblem($"kmslint metadata has no setting '{key.Value}'; did you mean '{meant}'?", key.Span));
-            }
+            malformed.Add(new ParseProblem(
+                $"kmslint metadata has no setting '{key.Value}'" + (meant is null ? "." : $"; did you mean '{meant}'?") +
+                $" It does nothing as written (the settings are {string.Join(" and ", Known)}).",
+                key.Span));
         }
     }
 }
