@@ -35,9 +35,11 @@ dotnet tool install --tool-path "$work/tool-any" --configfile "$work/nuget.confi
 dotnet publish src/KmsLint.Cli -c Release -o "$work/dll" >>"$work/build.log" 2>&1
 dotnet publish src/KmsLint.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >>"$work/build.log" 2>&1
 
-# One realistic template: the stack `kmslint init` writes.
-"$work/aot/kmslint" init --output "$work/stack.yaml" >/dev/null
-template="$work/stack.yaml"
+# One realistic template, the stack `kmslint init` writes, alone in its repository folder: a named file is linted with
+# the set of its folder, which must not be this work folder full of packages and builds.
+mkdir "$work/repo"
+"$work/aot/kmslint" init --output "$work/repo/stack.yaml" >/dev/null
+template="$work/repo/stack.yaml"
 
 commands=(
   -n tool "$work/tool/kmslint lint $template"
