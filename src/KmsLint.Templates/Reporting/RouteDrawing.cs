@@ -11,9 +11,6 @@ namespace KmsLint.Templates.Reporting;
 /// </summary>
 internal sealed class RouteDrawing
 {
-    /// <summary>Bounds the chains of forwarding rules drawn before a rule (the route model stops at the same depth).</summary>
-    private const int MaxForwardingHops = 8;
-
     private readonly RepoGraph graph;
     private readonly Dictionary<object, RouteNode> nodeOf = new();
     private readonly List<RouteNode> nodes = new();
@@ -93,16 +90,18 @@ internal sealed class RouteDrawing
             route.Link(route.Add(NodeFor((rule, "bus"), () => new RouteNode(NextId(), RouteNodeKind.EventBus, "event bus ?", null, why))), ruleNode);
         }
 
+        var drawn = new HashSet<EventBus>();
         foreach (var bus in rule.Buses)
         {
-            route.Link(DrawBus(route, bus, new HashSet<EventBus>()), ruleNode);
+            route.Link(DrawBus(route, bus, drawn), ruleNode);
         }
 
         DrawTargets(route, ruleNode, rule.Targets);
     }
 
     /// <summary>A bus and what feeds it: recording trails for the default bus, forwarding rules (and their buses) for another.</summary>
-    private RouteNode DrawBus(Route route, EventBus bus, HashSet<EventBus> path)
+    /// <param name="drawn">The buses whose feeds are drawn already: each is drawn once, so cycles and webs of forwarders end.</param>
+    private RouteNode DrawBus(Route route, EventBus bus, HashSet<EventBus> drawn)
     {
         var busNode = route.Add(BusNode(bus));
         if (bus.IsDefault)
@@ -112,7 +111,7 @@ internal sealed class RouteDrawing
                 route.Link(route.Add(TrailNode(trail)), busNode);
             }
         }
-        else if (bus.External is null && path.Count < MaxForwardingHops && path.Add(bus))
+        else if (bus.External is null && drawn.Add(bus))
         {
             foreach (var forwarder in graph.Forwarding.To(bus))
             {
@@ -120,11 +119,9 @@ internal sealed class RouteDrawing
                 route.Link(forwarderNode, busNode);
                 foreach (var source in graph.RuleBuses.From(forwarder))
                 {
-                    route.Link(DrawBus(route, source, path), forwarderNode);
+                    route.Link(DrawBus(route, source, drawn), forwarderNode);
                 }
             }
-
-            path.Remove(bus);
         }
 
         return busNode;

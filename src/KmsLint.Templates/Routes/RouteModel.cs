@@ -10,11 +10,9 @@ namespace KmsLint.Templates.Routes;
 /// </summary>
 public sealed class RouteModel
 {
-    /// <summary>Bounds chains of forwarding rules (EventBridge itself stops events at a few hops).</summary>
-    private const int MaxForwardingHops = 8;
-
     private readonly RepoGraph graph;
     private readonly Dictionary<EventRule, EventRuleDetection> ruleDetections = new();
+    private readonly Dictionary<LifecycleEvent, HashSet<EventBus>> receivingBuses = new();
 
     internal RouteModel(RepoGraph graph)
     {
@@ -96,29 +94,43 @@ public sealed class RouteModel
     /// EventBridge documents), a declared bus receives them from elsewhere, and any other bus only through a forwarding
     /// rule whose pattern matches it and whose own bus receives it.
     /// </summary>
-    public bool Receives(EventBus bus, LifecycleEvent lifecycleEvent) => Receives(bus, lifecycleEvent, new List<EventBus>());
-
-    private bool Receives(EventBus bus, LifecycleEvent lifecycleEvent, List<EventBus> path)
+    public bool Receives(EventBus bus, LifecycleEvent lifecycleEvent)
     {
-        if (bus.IsDefault)
+        if (!receivingBuses.TryGetValue(lifecycleEvent, out var receiving))
         {
-            return HasRecordingTrail;
+            receivingBuses[lifecycleEvent] = receiving = ReceivingBuses(lifecycleEvent);
         }
 
-        if (bus.External is not null)
+        return receiving.Contains(bus);
+    }
+
+    /// <summary>
+    /// The buses the event reaches, grown from the default bus (when a trail records) and the declared ones along the
+    /// enabled forwarders that match it. Each bus is entered once, so any web of forwarding rules, cycles included,
+    /// costs time in proportion to its rules (following every chain instead grows with the number of paths).
+    /// </summary>
+    private HashSet<EventBus> ReceivingBuses(LifecycleEvent lifecycleEvent)
+    {
+        var receiving = new HashSet<EventBus>(graph.EventBuses.Where(bus => bus.IsDefault ? HasRecordingTrail : bus.External is not null));
+        var pending = new Queue<EventBus>(receiving);
+        while (pending.Count > 0)
         {
-            return true;
+            foreach (var rule in graph.RuleBuses.To(pending.Dequeue()))
+            {
+                var forwarder = DetectionOf(rule);
+                if (!forwarder.IsEnabled || !forwarder.Matches(lifecycleEvent))
+                {
+                    continue;
+                }
+
+                // The default bus takes CloudTrail's events only, a declared one is decided by its declaration.
+                foreach (var target in graph.Forwarding.From(rule).Where(target => !target.IsDefault && target.External is null && receiving.Add(target)))
+                {
+                    pending.Enqueue(target);
+                }
+            }
         }
 
-        if (path.Contains(bus) || path.Count >= MaxForwardingHops)
-        {
-            return false;
-        }
-
-        path.Add(bus);
-        var received = graph.Forwarding.To(bus).Select(DetectionOf)
-            .Any(forwarder => forwarder.IsEnabled && forwarder.Matches(lifecycleEvent) && forwarder.Buses.Any(source => Receives(source, lifecycleEvent, path)));
-        path.RemoveAt(path.Count - 1);
-        return received;
+        return receiving;
     }
 }
