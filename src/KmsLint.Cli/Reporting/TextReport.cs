@@ -79,7 +79,9 @@ internal sealed class TextReport(bool colour) : ICoverageRenderer
         var details = new List<(string, string)> { ("route", string.Join(" → ", route.Stages.Select(stage => string.Join(" + ", stage.Select(ReportWords.Node))))) };
         if (route.ScopedToKeys is { } keys)
             details.Add(("scoped to", string.Join(", ", keys.Select(key => key.Name))));
-        details.AddRange(route.BrokenLinks.Select(link => ("broken at", $"{link.Name} ({link.Location!.File}:{link.Location.StartLine}): {ReportWords.RuleIds(link)}")));
+        // On a route that works for both events the findings on its links (a missing runbook, noise) break nothing.
+        var label = route.State == RouteState.Works ? "findings at" : "broken at";
+        details.AddRange(route.BrokenLinks.Select(link => (label, $"{link.Name} ({link.Location!.File}:{link.Location.StartLine}): {ReportWords.RuleIds(link)}")));
         var cells = new List<string> { Safe(route.LogicalId), route.Kind, Paint(ReportWords.State(route.State), route.State == RouteState.Works, route.State == RouteState.Broken) };
         cells.AddRange(route.Events.Select(pair => ReportWords.Event(pair.Value)));
         cells.Add(ReportWords.Minutes(route.WorstCaseMinutesToDetect));
