@@ -1,6 +1,7 @@
 using KmsLint.Patterns;
 using KmsLint.Templates.Findings;
 using KmsLint.Templates.Graph;
+using KmsLint.Templates.Routes;
 
 namespace KmsLint.Templates.Rules;
 
@@ -25,7 +26,7 @@ public sealed class DetectionMatchesOrdinaryTrafficRule : LintRule
 
             var names = string.Join(", ", neighbours.Select(Describe).Distinct());
             yield return Report(detection.PatternSpan,
-                $"{detection.Title} also matches ordinary traffic: {names}; the alarm will fire for everyday calls and be ignored. " +
+                $"{detection.Title} also matches ordinary traffic: {names}; {(detection is FilterDetection ? "its alarm fires" : "it alerts")} on everyday calls and will be ignored. " +
                 "Test eventSource = kms.amazonaws.com and the exact eventName values DisableKey and ScheduleKeyDeletion (no wildcards such as Disable*).",
                 detection.LogicalId);
         }
