@@ -36,7 +36,12 @@ internal static class SetLinter
         // The comparison's staged changes belong to the set it was last asked about, so they are taken right after each run.
         var results = sets.Select(set => (Result: RunOne(set, sets, progress, engine, change), change?.StagedChanges)).ToList();
         progress.Done();
-        var runs = sets.Zip(results, (set, run) => SetRunOf(set, lintOf(run.Result), run.StagedChanges, baseline, context.Log)).ToList();
+        var runs = new List<SetRun>(sets.Count);
+        for (var i = 0; i < sets.Count; i++)
+        {
+            runs.Add(SetRunOf(sets[i], lintOf(results[i].Result), results[i].StagedChanges, baseline, context.Log));
+        }
+
 
         var findings = runs.SelectMany(run => run.Findings).ToList();
         findings.Sort(LintRun.Compare);
@@ -52,7 +57,7 @@ internal static class SetLinter
 
     private static T RunOne<T>(LintSet set, IReadOnlyList<LintSet> sets, ProgressReporter progress, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, ChangeComparison? change)
     {
-        var settings = set.Config.SettingsFor(set.Files.Select(file => (file.FullPath, file.DisplayPath)));
+        var settings = set.Config.SettingsFor(set.Files);
         var sources = set.Files.Select(file =>
         {
             var source = change?.StagedSource(file) ?? new TemplateSource(file.DisplayPath, () => LintCommand.Open(file, settings.MaxFileBytes));

@@ -25,12 +25,13 @@ internal sealed record LintConfig(LintSettings Settings, ExcludeSet Excludes, st
     /// The settings for a set's files: the stack names and the overrides' rule levels keyed by the paths the linted
     /// files are shown as.
     /// </summary>
-    public LintSettings SettingsFor(IEnumerable<(string FullPath, string DisplayPath)> files)
+    public LintSettings SettingsFor(IReadOnlyList<Discovery.DiscoveredFile> files)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileLevels = new Dictionary<string, IReadOnlyDictionary<string, Level?>>(StringComparer.Ordinal);
-        foreach (var (fullPath, displayPath) in files)
+        foreach (var file in files)
         {
+            var (fullPath, displayPath) = (file.FullPath, file.DisplayPath);
             if (StackNamesByFullPath.TryGetValue(fullPath, out var name))
                 names[displayPath] = name;
             if (LevelsFor(fullPath) is { } levels)

@@ -96,8 +96,9 @@ internal sealed class TemplateDiscovery
 
     private void Walk(string root, LintSet rootSet)
     {
-        var pending = new Stack<(string Directory, LintSet Set)>();
-        pending.Push((root, rootSet));
+        // Records, not value tuples: ReadyToRun cannot precompile a Stack of a value tuple, and every start paid its JIT.
+        var pending = new Stack<PendingDirectory>();
+        pending.Push(new PendingDirectory(root, rootSet));
         while (pending.Count > 0)
         {
             var (directory, set) = pending.Pop();
@@ -117,7 +118,7 @@ internal sealed class TemplateDiscovery
             }
             Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
-            var subdirectories = new List<(string, LintSet)>();
+            var subdirectories = new List<PendingDirectory>();
             foreach (var entry in entries)
             {
                 if (entry is DirectoryInfo subdirectory)
@@ -125,7 +126,7 @@ internal sealed class TemplateDiscovery
                     if (WhyNotWalked(subdirectory, set) is { } reason)
                         context.Log.Write($"skip {context.DisplayPath(subdirectory.FullName)}/: {reason}");
                     else
-                        subdirectories.Add((subdirectory.FullName, SetOf(subdirectory.FullName, set)));
+                        subdirectories.Add(new PendingDirectory(subdirectory.FullName, SetOf(subdirectory.FullName, set)));
                 }
                 else if (WhyNotCandidate(entry, set) is { } reason)
                 {
@@ -232,3 +233,6 @@ internal sealed class TemplateDiscovery
             set.Files.Add(new DiscoveredFile(fullPath, context.DisplayPath(fullPath), namedExplicitly));
     }
 }
+
+/// <summary>A directory the walk has still to list, with the set its files go to.</summary>
+internal sealed record PendingDirectory(string Directory, LintSet Set);

@@ -214,12 +214,30 @@ public static class TemplateBuilder
             case null:
                 return Array.Empty<KeyValuePair<ScalarNode, TemplateNode>>();
             case MappingNode section:
-                foreach (var loop in section.Entries.Where(entry => ForEachExpander.IsLoopKey(entry.Key.Value)))
+                // A loop over the entries, copying only when a loop key is met: LINQ over the entries (value-type pairs)
+                // was JIT-compiled at every start, and almost no section holds a loop.
+                List<KeyValuePair<ScalarNode, TemplateNode>>? kept = null;
+                for (var i = 0; i < section.Entries.Count; i++)
                 {
-                    malformed.Add(new ParseProblem($"{loop.Key.Value} needs Transform: AWS::LanguageExtensions at the top of the template", loop.Key.Span));
+                    var entry = section.Entries[i];
+                    if (!ForEachExpander.IsLoopKey(entry.Key.Value))
+                    {
+                        kept?.Add(entry);
+                        continue;
+                    }
+
+                    malformed.Add(new ParseProblem($"{entry.Key.Value} needs Transform: AWS::LanguageExtensions at the top of the template", entry.Key.Span));
+                    if (kept is null)
+                    {
+                        kept = new List<KeyValuePair<ScalarNode, TemplateNode>>(section.Entries.Count);
+                        for (var j = 0; j < i; j++)
+                        {
+                            kept.Add(section.Entries[j]);
+                        }
+                    }
                 }
 
-                return section.Entries.Where(entry => !ForEachExpander.IsLoopKey(entry.Key.Value)).ToList();
+                return kept ?? section.Entries;
             case var other:
                 malformed.Add(new ParseProblem($"{name} must be a mapping", other.Span));
                 return Array.Empty<KeyValuePair<ScalarNode, TemplateNode>>();

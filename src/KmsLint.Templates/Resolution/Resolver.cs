@@ -703,12 +703,14 @@ public sealed partial class Resolver
     /// <summary>Every combination of the pieces' texts; a resource inside a text becomes the symbolic <c>${Id}</c> / <c>${Id.Attr}</c>.</summary>
     private static void Concatenate(List<List<PossibleValue>> pieces, string delimiter, List<PossibleValue> into)
     {
-        var texts = new List<(string Text, bool Symbolic, Branch When)> { (string.Empty, false, Branch.Always) };
+        // Literal values, not value tuples: ReadyToRun cannot precompile List<(string, bool, Branch)>, and every start paid its JIT.
+        var texts = new List<LiteralValue> { new(string.Empty, isSymbolic: false) };
         for (var i = 0; i < pieces.Count; i++)
         {
-            var next = new List<(string, bool, Branch)>();
-            foreach (var (prefix, prefixSymbolic, prefixWhen) in texts)
+            var next = new List<LiteralValue>();
+            foreach (var text in texts)
             {
+                var (prefix, prefixSymbolic, prefixWhen) = (text.Text, text.IsSymbolic, text.When);
                 foreach (var possibility in pieces[i])
                 {
                     if (possibility is UnknownValue unknown)
@@ -731,7 +733,7 @@ public sealed partial class Resolver
                     switch (possibility)
                     {
                         case LiteralValue literal:
-                            next.Add((joined.Append(literal.Text).ToString(), prefixSymbolic || literal.IsSymbolic, when));
+                            next.Add(Literal(joined.Append(literal.Text).ToString(), prefixSymbolic || literal.IsSymbolic, when));
                             break;
                         case ResourceValue resource:
                             joined.Append("${").Append(resource.Resource.LogicalId);
@@ -740,10 +742,10 @@ public sealed partial class Resolver
                                 joined.Append('.').Append(resource.Attribute);
                             }
 
-                            next.Add((joined.Append('}').ToString(), true, when));
+                            next.Add(Literal(joined.Append('}').ToString(), true, when));
                             break;
                         case AbsentValue:
-                            next.Add((prefix, prefixSymbolic, when));
+                            next.Add(Literal(prefix, prefixSymbolic, when));
                             break;
                     }
                 }
@@ -758,11 +760,10 @@ public sealed partial class Resolver
             texts = next;
         }
 
-        foreach (var (text, symbolic, when) in texts)
-        {
-            into.Add(new LiteralValue(text, symbolic).With(when, null));
-        }
+        into.AddRange(texts);
     }
+
+    private static LiteralValue Literal(string text, bool isSymbolic, Branch when) => (LiteralValue)new LiteralValue(text, isSymbolic).With(when, null);
 
     /// <summary>
     /// The state of one public call: how deep and how much it has resolved, and which references are being resolved

@@ -154,10 +154,20 @@ public sealed class AlarmRoute
     /// <summary>Minutes from the metric's datapoint to the alarm action, worst case, when it works: period alignment, the periods the premature-alarm rule waits, one minute of evaluation.</summary>
     public double? MinutesAfterDelivery(LifecycleEvent lifecycleEvent)
     {
-        var fastest = Verdicts.Where(verdict => verdict.Event == lifecycleEvent && verdict.Fires)
-            .Select(verdict => verdict.Definition!.PeriodSeconds / 60.0 * (1 + verdict.DelayPeriods!.Value) + 1)
-            .DefaultIfEmpty(double.NaN).Min();
-        return double.IsNaN(fastest) ? null : fastest;
+        double? fastest = null;
+        foreach (var verdict in Verdicts)
+        {
+            if (verdict.Event == lifecycleEvent && verdict.Fires)
+            {
+                var minutes = verdict.Definition!.PeriodSeconds / 60.0 * (1 + verdict.DelayPeriods!.Value) + 1;
+                if (!(fastest <= minutes))
+                {
+                    fastest = minutes;
+                }
+            }
+        }
+
+        return fastest;
     }
 
     /// <summary>

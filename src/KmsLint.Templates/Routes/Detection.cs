@@ -85,8 +85,23 @@ public abstract class Detection
     public abstract double? WorstCaseMinutes(LifecycleEvent lifecycleEvent);
 
     /// <summary>The worst case over the events the route works for; null when it works for none.</summary>
-    public double? WorstCaseMinutesToDetect =>
-        LifecycleEvent.All.Select(WorstCaseMinutes).Where(minutes => minutes is not null).DefaultIfEmpty(null).Max();
+    public double? WorstCaseMinutesToDetect
+    {
+        get
+        {
+            // Loops over nullable numbers here and in the routes: LINQ over double? is JIT-compiled at every start.
+            double? worst = null;
+            foreach (var lifecycleEvent in LifecycleEvent.All)
+            {
+                if (WorstCaseMinutes(lifecycleEvent) is { } minutes && !(worst >= minutes))
+                {
+                    worst = minutes;
+                }
+            }
+
+            return worst;
+        }
+    }
 
     /// <summary>The notification targets of the route (alarm actions, rule targets), followed.</summary>
     public abstract IEnumerable<NotificationTarget> Targets { get; }

@@ -79,8 +79,16 @@ public sealed class FilterDetection : Detection
 
     public override double? WorstCaseMinutes(LifecycleEvent lifecycleEvent)
     {
-        var fastest = Alarms.Where(alarm => alarm.Works(lifecycleEvent)).Select(alarm => alarm.MinutesAfterDelivery(lifecycleEvent)).Where(m => m is not null).DefaultIfEmpty(null).Min();
-        return StatusFor(lifecycleEvent) == RouteStatus.Works && fastest is { } minutes ? Graph.Settings.AssumedDeliveryMinutes + minutes : null;
+        double? fastest = null;
+        foreach (var alarm in Alarms)
+        {
+            if (alarm.Works(lifecycleEvent) && alarm.MinutesAfterDelivery(lifecycleEvent) is { } minutes && !(fastest <= minutes))
+            {
+                fastest = minutes;
+            }
+        }
+
+        return StatusFor(lifecycleEvent) == RouteStatus.Works && fastest is { } found ? Graph.Settings.AssumedDeliveryMinutes + found : null;
     }
 
     public override IEnumerable<Resource> ResourcesOnRoute()

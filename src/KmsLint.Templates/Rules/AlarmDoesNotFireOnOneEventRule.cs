@@ -39,15 +39,17 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
                 continue;
             }
 
-            foreach (var group in route.Verdicts.SelectMany(v => v.Problems.Select(p => (Verdict: v, Problem: p))).GroupBy(pair => pair.Problem.Property))
+            foreach (var group in ProblemsByProperty(route))
             {
-                if (!seen.Add((alarm, group.Key)))
+                var (property, failing) = (group.Property, group.Verdicts);
+                if (!seen.Add((alarm, property)))
                 {
                     continue;
                 }
 
-                var (verdict, problem) = group.First();
-                var scope = Scope(route, group.Select(pair => pair.Verdict).ToList());
+                var verdict = failing[0];
+                var problem = verdict.Problems.First(candidate => candidate.Property == property);
+                var scope = Scope(route, failing);
                 var level = problem.Failure == AlarmFailure.AlreadyInAlarmFromOrdinaryTraffic && problem.Property is "Statistic" or "ExtendedStatistic" ? Level.Warning : Level.Error;
                 // A cause in the filter goes on the filter, where it is fixed (and suppressed).
                 var owner = problem.Property == "MetricValue" ? route.Transformation.SpanOf("MetricValue") : problem.Location;
@@ -67,6 +69,30 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
     }
 
     /// <summary>" for DisableKey" and " (when condition X is false)" where the problem is not everywhere.</summary>
+    /// <summary>
+    /// Each property a problem is in, with the verdicts that have a problem there, in the order met. Built with loops over
+    /// classes: LINQ grouping of (verdict, problem) tuples was JIT-compiled at every start.
+    /// </summary>
+    private static List<ProblemGroup> ProblemsByProperty(AlarmRoute route)
+    {
+        var groups = new List<ProblemGroup>();
+        foreach (var verdict in route.Verdicts)
+        {
+            foreach (var problem in verdict.Problems)
+            {
+                var group = groups.Find(candidate => candidate.Property == problem.Property);
+                if (group is null)
+                {
+                    groups.Add(group = new ProblemGroup(problem.Property));
+                }
+
+                group.Verdicts.Add(verdict);
+            }
+        }
+
+        return groups;
+    }
+
     private static string Scope(AlarmRoute route, IReadOnlyList<AlarmVerdict> failing)
     {
         var events = failing.Select(v => v.Event).Distinct().ToList();
@@ -124,4 +150,13 @@ public sealed class AlarmDoesNotFireOnOneEventRule : LintRule
     };
 
     private static string Number(double? value) => value is { } number ? AlarmRoute.Format(number) : "no datapoint";
+
+    private sealed class ProblemGroup
+    {
+        public ProblemGroup(string property) => Property = property;
+
+        public string Property { get; }
+
+        public List<AlarmVerdict> Verdicts { get; } = new();
+    }
 }

@@ -23,24 +23,24 @@ public sealed class RunbookLinkMissingRule : LintRule
 
     public override IEnumerable<Finding> Check(RepoGraph graph, LintSettings settings)
     {
-        var alerting = new List<(Resource Resource, string Title, string Property)>();
+        var alerting = new List<Alerting>();
         foreach (var detection in graph.Routes.AboutKeyLifecycle)
         {
             if (detection is FilterDetection filter)
             {
-                alerting.AddRange(filter.Alarms.Select(alarm => (alarm.Alarm.Resource, "Alarm " + alarm.Alarm.Resource.LogicalId, "AlarmDescription")));
+                alerting.AddRange(filter.Alarms.Select(alarm => new Alerting(alarm.Alarm.Resource, "Alarm " + alarm.Alarm.Resource.LogicalId, "AlarmDescription")));
             }
             else if (detection.Targets.Any(target => target.Buses.Count == 0))
             {
                 // A rule that only forwards to another account's bus pages nobody itself: the rule there does.
-                alerting.Add((detection.Resource, detection.Title, "Description"));
+                alerting.Add(new Alerting(detection.Resource, detection.Title, "Description"));
             }
         }
 
         var checkedResources = new HashSet<Resource>();
-        foreach (var (resource, title, property) in alerting.Where(entry => checkedResources.Add(entry.Resource)))
+        foreach (var entry in alerting.Where(entry => checkedResources.Add(entry.Resource)))
         {
-            if (Check(graph.Resolver, resource, title, property, settings.RunbookTagKeys) is { } finding)
+            if (Check(graph.Resolver, entry.Resource, entry.Title, entry.Property, settings.RunbookTagKeys) is { } finding)
             {
                 yield return finding;
             }
@@ -84,4 +84,7 @@ public sealed class RunbookLinkMissingRule : LintRule
     private static bool Links(Reading reading) => reading.Value is LiteralValue literal && HttpsUrl.IsMatch(literal.Text);
 
     private static bool IsEmpty(ResolvedValue value) => value.Possibilities.All(possibility => possibility is AbsentValue || possibility.KnownText == string.Empty);
+
+    /// <summary>An alarm or rule that pages someone, and where its runbook link belongs (a class: value tuples are JIT-compiled at every start).</summary>
+    private sealed record Alerting(Resource Resource, string Title, string Property);
 }

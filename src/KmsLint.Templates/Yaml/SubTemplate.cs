@@ -4,7 +4,8 @@ namespace KmsLint.Templates.Yaml;
 public static class SubTemplate
 {
     /// <summary>One piece of a Sub string: literal text, or a variable name (<c>Param</c>, <c>Res.Attr</c>, <c>AWS::Region</c>).</summary>
-    public readonly struct Part
+    /// <remarks>A class: ReadyToRun cannot precompile a List of a struct, so every start JIT-compiled it.</remarks>
+    public sealed class Part
     {
         public Part(string text, bool isVariable)
         {
