@@ -34,14 +34,21 @@ internal static class SetLinter
 
         var progress = new ProgressReporter(context.Stderr, showProgress && context.StderrIsTerminal, sets.Sum(set => set.Files.Count));
         // The comparison's staged changes belong to the set it was last asked about, so they are taken right after each run.
-        var results = sets.Select(set => (Result: RunOne(set, sets, progress, engine, change), change?.StagedChanges)).ToList();
+        // (Loops over plain lists: LINQ over value tuples is JIT-compiled at every start.)
+        var results = new List<T>(sets.Count);
+        var stagedChanges = new List<IReadOnlySet<string>?>(sets.Count);
+        foreach (var set in sets)
+        {
+            results.Add(RunOne(set, sets, progress, engine, change));
+            stagedChanges.Add(change?.StagedChanges);
+        }
+
         progress.Done();
         var runs = new List<SetRun>(sets.Count);
         for (var i = 0; i < sets.Count; i++)
         {
-            runs.Add(SetRunOf(sets[i], lintOf(results[i].Result), results[i].StagedChanges, baseline, context.Log));
+            runs.Add(SetRunOf(sets[i], lintOf(results[i]), stagedChanges[i], baseline, context.Log));
         }
-
 
         var findings = runs.SelectMany(run => run.Findings).ToList();
         findings.Sort(LintRun.Compare);
@@ -52,7 +59,7 @@ internal static class SetLinter
             Sets = runs,
             UsesBaseline = baseline is not null,
         };
-        return (lint, results.Select(run => run.Result).ToList());
+        return (lint, results);
     }
 
     private static T RunOne<T>(LintSet set, IReadOnlyList<LintSet> sets, ProgressReporter progress, Func<IEnumerable<TemplateSource>, LintSettings, T> engine, ChangeComparison? change)

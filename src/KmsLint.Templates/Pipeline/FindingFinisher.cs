@@ -139,24 +139,27 @@ internal sealed class FindingFinisher
         return $"The ignore entry for {entry.RuleId} suppresses nothing: {entry.RuleId} reports nothing here any more. Remove the entry, so that it does not hide the next such finding unseen.";
     }
 
-    private IEnumerable<(Template Template, Resource? Resource, SuppressionEntry Entry)> Entries()
+    private IEnumerable<PlacedEntry> Entries()
     {
         foreach (var template in templateByPath.Values)
         {
             foreach (var entry in template.Suppressions)
             {
-                yield return (template, null, entry);
+                yield return new PlacedEntry(template, null, entry);
             }
 
             foreach (var resource in template.Resources)
             {
                 foreach (var entry in resource.Suppressions)
                 {
-                    yield return (template, resource, entry);
+                    yield return new PlacedEntry(template, resource, entry);
                 }
             }
         }
     }
+
+    /// <summary>An ignore entry and where it is written (a class: LINQ over value tuples is JIT-compiled at every start).</summary>
+    private sealed record PlacedEntry(Template Template, Resource? Resource, SuppressionEntry Entry);
 
     private static int Compare(Finding a, Finding b)
     {

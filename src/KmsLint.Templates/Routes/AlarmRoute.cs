@@ -92,11 +92,23 @@ public sealed class AlarmRoute
         Alarm = alarm;
         Filter = detection.Filter;
         var resource = alarm.Resource;
-        var published = detection.Filter.Transformations
-            .SelectMany(transformation => transformation.Metrics.Select(id => (transformation, id)))
-            .FirstOrDefault(pair => alarm.Metrics.Any(watched => watched.Id == pair.id));
-        Transformation = published.transformation!;
-        Watched = alarm.Metrics.First(watched => watched.Id == published.id);
+        // The first published metric the alarm watches (the graph links them, so there is one). Loops, not LINQ over
+        // (transformation, id) tuples, which every start JIT-compiled.
+        MetricTransformation? publishing = null;
+        WatchedMetric? watchedMetric = null;
+        foreach (var transformation in detection.Filter.Transformations)
+        {
+            foreach (var id in transformation.Metrics)
+            {
+                if (watchedMetric is null && alarm.Metrics.FirstOrDefault(watched => watched.Id == id) is { } watched)
+                {
+                    (publishing, watchedMetric) = (transformation, watched);
+                }
+            }
+        }
+
+        Transformation = publishing!;
+        Watched = watchedMetric!;
         Mismatch = FindMismatch(graph.Resolver, detection.Resource.Template, out var property);
         MismatchProperty = property;
         ActionsEnabled = graph.Resolver.Read(resource, "ActionsEnabled", awsDefault: "true");
@@ -509,20 +521,20 @@ public sealed class AlarmRoute
     private static readonly IReadOnlyList<Reading> NotSet = new[] { new Reading(new AbsentValue(Branch.Always), isDefault: true) };
 
     /// <summary>Every combination of one reading per property, with the branch they hold under together; contradictions are left out.</summary>
-    private static IEnumerable<(IReadOnlyList<Reading> Values, Branch When)> Combinations(IReadOnlyList<IReadOnlyList<Reading>> properties)
+    private static List<Combination> Combinations(IReadOnlyList<IReadOnlyList<Reading>> properties)
     {
-        var combinations = new List<(List<Reading> Values, Branch When)> { (new List<Reading>(), Branch.Always) };
+        var combinations = new List<Combination> { new(new List<Reading>(), Branch.Always) };
         foreach (var readings in properties)
         {
             var options = readings.Count > 0 ? readings : NotSet;
-            var next = new List<(List<Reading>, Branch)>();
+            var next = new List<Combination>();
             foreach (var (values, when) in combinations)
             {
                 foreach (var reading in options)
                 {
                     if (when.And(reading.When) is { } combined && next.Count < MaxCombinations)
                     {
-                        next.Add((new List<Reading>(values) { reading }, combined));
+                        next.Add(new Combination(new List<Reading>(values) { reading }, combined));
                     }
                 }
             }
@@ -530,8 +542,11 @@ public sealed class AlarmRoute
             combinations = next;
         }
 
-        return combinations.Select(combination => ((IReadOnlyList<Reading>)combination.Values, combination.When));
+        return combinations;
     }
+
+    /// <summary>One reading per property and the branch they hold under together (a class: value tuples are JIT-compiled at every start).</summary>
+    private sealed record Combination(IReadOnlyList<Reading> Values, Branch When);
 
     internal static string Format(double number) => number.ToString("0.##", CultureInfo.InvariantCulture);
 }

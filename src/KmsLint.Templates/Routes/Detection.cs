@@ -119,8 +119,11 @@ public abstract class Detection
 
     private protected bool ReachesSubscriber(IEnumerable<NotificationTarget> targets) => targets.Any(target => target.ReachesSubscriber(Graph));
 
-    /// <summary>The event-name field the pattern is written against, and the event-source fields that select KMS.</summary>
-    private protected abstract (string EventName, IReadOnlyList<(string Field, string Value)> Kms) IntentFields { get; }
+    /// <summary>The event-name field the pattern is written against.</summary>
+    private protected abstract string EventNameField { get; }
+
+    /// <summary>The event-source fields, and the values that select KMS in them.</summary>
+    private protected abstract IntentField[] KmsFields { get; }
 
     private bool IsAboutKeyLifecycle(PatternEvaluation evaluation)
     {
@@ -130,17 +133,36 @@ public abstract class Detection
             return LifecycleEvent.All.Any(e => Texts(Resource.Property(PatternProperty), 0).Any(text => text.IndexOf(e.Name, StringComparison.OrdinalIgnoreCase) >= 0));
         }
 
-        var (eventName, kms) = IntentFields;
-        var names = LifecycleEvent.All.Select(lifecycleEvent => evaluation.Admits(eventName, lifecycleEvent.Name)).ToList();
-        if (names.Any(admits => admits == true))
+        // Loops, not LINQ over bool? and tuples: those are JIT-compiled at every start (ReadyToRun cannot precompile them).
+        var namesUnknown = true;
+        foreach (var lifecycleEvent in LifecycleEvent.All)
         {
-            return true;
+            switch (evaluation.Admits(EventNameField, lifecycleEvent.Name))
+            {
+                case true:
+                    return true;
+                case false:
+                    namesUnknown = false;
+                    break;
+            }
         }
 
         // Selecting KMS as the source is meant for it too, unless the event names listed are all others (CreateKey, PutKeyPolicy).
         // Selecting means KMS and not everything: a catch-all (prefix "") that ships every event to a log group is not.
-        return names.All(admits => admits is null)
-            && kms.Any(field => evaluation.Admits(field.Field, field.Value) == true && evaluation.Admits(field.Field, OtherService(field.Value)) != true);
+        if (!namesUnknown)
+        {
+            return false;
+        }
+
+        foreach (var field in KmsFields)
+        {
+            if (evaluation.Admits(field.Field, field.Value) == true && evaluation.Admits(field.Field, OtherService(field.Value)) != true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The same kind of value for a service that is not KMS: <c>aws.kms</c> → <c>aws.s3</c>.</summary>
@@ -157,3 +179,6 @@ public abstract class Detection
         _ => Array.Empty<string>(),
     };
 }
+
+/// <summary>A field of the event and the value in it that selects KMS (<c>detail.eventSource</c>: <c>kms.amazonaws.com</c>).</summary>
+internal sealed record IntentField(string Field, string Value);

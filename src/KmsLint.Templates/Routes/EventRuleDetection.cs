@@ -108,6 +108,7 @@ public sealed class EventRuleDetection : Detection
         }
     }
 
-    private protected override (string EventName, IReadOnlyList<(string Field, string Value)> Kms) IntentFields { get; } =
-        ("detail.eventName", new[] { ("source", "aws.kms"), ("detail.eventSource", "kms.amazonaws.com") });
+    private protected override string EventNameField => "detail.eventName";
+
+    private protected override IntentField[] KmsFields { get; } = { new("source", "aws.kms"), new("detail.eventSource", "kms.amazonaws.com") };
 }

@@ -113,6 +113,7 @@ public sealed class FilterDetection : Detection
         }
     }
 
-    private protected override (string EventName, IReadOnlyList<(string Field, string Value)> Kms) IntentFields { get; } =
-        ("eventName", new[] { ("eventSource", "kms.amazonaws.com") });
+    private protected override string EventNameField => "eventName";
+
+    private protected override IntentField[] KmsFields { get; } = { new("eventSource", "kms.amazonaws.com") };
 }

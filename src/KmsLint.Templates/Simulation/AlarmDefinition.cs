@@ -54,7 +54,7 @@ public abstract class AlarmSeries
     }
 
     /// <summary>The value per period (null: no datapoint), from the samples of each period.</summary>
-    internal abstract double?[] Values(IReadOnlyList<IReadOnlyList<double>> samplesPerPeriod);
+    internal abstract double?[] Values(IReadOnlyList<double[]> samplesPerPeriod);
 }
 
 /// <summary>A statistic (<c>Sum</c>, <c>Average</c>, <c>p90</c>, ...) of the filter's metric per period.</summary>
@@ -64,8 +64,16 @@ public sealed class StatisticSeries : AlarmSeries
 
     public Statistic Statistic { get; }
 
-    internal override double?[] Values(IReadOnlyList<IReadOnlyList<double>> samplesPerPeriod) =>
-        samplesPerPeriod.Select(Statistic.Of).ToArray();
+    internal override double?[] Values(IReadOnlyList<double[]> samplesPerPeriod)
+    {
+        var values = new double?[samplesPerPeriod.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Statistic.Of(samplesPerPeriod[i]);
+        }
+
+        return values;
+    }
 }
 
 /// <summary>A metric-math expression over other series (see <see cref="MetricMath"/>).</summary>
@@ -82,7 +90,7 @@ public sealed class ExpressionSeries : AlarmSeries
     /// <summary>The queries the expression can name, by id (never the expression itself: the builder leaves cycles out).</summary>
     public IReadOnlyDictionary<string, AlarmSeries> Queries { get; }
 
-    internal override double?[] Values(IReadOnlyList<IReadOnlyList<double>> samplesPerPeriod)
+    internal override double?[] Values(IReadOnlyList<double[]> samplesPerPeriod)
     {
         var inputs = new Dictionary<string, double?[]>(StringComparer.Ordinal);
         foreach (var query in Queries)

@@ -106,33 +106,34 @@ public static class AlarmSimulator
             return AlarmOutcome.Failed(activity, AlarmFailure.TooFewBreachingPeriods, value, null);
         }
 
-        var alone = alarm.Series.Values(new[] { (IReadOnlyList<double>)new[] { eventValue } })[0];
+        var alone = alarm.Series.Values(new[] { new[] { eventValue } })[0];
         return alone is { } aloneValue && alarm.Breaches(aloneValue) && !Equals(alone, value)
             ? AlarmOutcome.Failed(activity, AlarmFailure.StatisticHidesEvent, value, alone)
             : AlarmOutcome.Failed(activity, AlarmFailure.ThresholdNotReached, value, alone);
     }
 
-    /// <summary>The samples of each period: one list per period, minute by minute.</summary>
-    private static IReadOnlyList<IReadOnlyList<double>> Samples(AlarmDefinition alarm, MetricFeed feed, Activity activity, int periods, int eventPeriod)
+    /// <summary>
+    /// The samples of each period, minute by minute. Arrays of double, not lists: ReadyToRun cannot precompile
+    /// List&lt;double&gt; and LINQ over it, which every start then JIT-compiled.
+    /// </summary>
+    private static IReadOnlyList<double[]> Samples(AlarmDefinition alarm, MetricFeed feed, Activity activity, int periods, int eventPeriod)
     {
-        var perPeriod = new List<IReadOnlyList<double>>(periods);
+        var perPeriod = new List<double[]>(periods);
         for (var p = 0; p < periods; p++)
         {
-            var samples = new List<double>();
-            for (var minute = 0; minute < alarm.MinutesPerPeriod; minute++)
+            // A log event matched the event period's first minute: the filter publishes its value, not the DefaultValue.
+            var eventSample = p == eventPeriod ? feed.EventValue : null;
+            var defaultSamples = activity == Activity.Busy && feed.DefaultValue is not null ? alarm.MinutesPerPeriod - (p == eventPeriod ? 1 : 0) : 0;
+            var samples = new double[(eventSample is null ? 0 : 1) + defaultSamples];
+            var next = 0;
+            if (eventSample is { } value)
             {
-                if (p == eventPeriod && minute == 0)
-                {
-                    // A log event matched this minute: the filter publishes its value, not the DefaultValue.
-                    if (feed.EventValue is { } value)
-                    {
-                        samples.Add(value);
-                    }
-                }
-                else if (activity == Activity.Busy && feed.DefaultValue is { } defaultValue)
-                {
-                    samples.Add(defaultValue);
-                }
+                samples[next++] = value;
+            }
+
+            while (next < samples.Length)
+            {
+                samples[next++] = feed.DefaultValue!.Value;
             }
 
             perPeriod.Add(samples);
@@ -169,14 +170,14 @@ public static class AlarmSimulator
     private static State Next(MissingData treatment, bool?[] window, int m, State current, out bool filledAsBreaching)
     {
         filledAsBreaching = false;
-        var present = window.Count(point => point is not null);
+        var present = Count(window, point => point is not null);
         switch (treatment)
         {
             case MissingData.Breaching:
                 filledAsBreaching = present < window.Length;
-                return window.Count(point => point ?? true) >= m ? State.Alarm : State.Ok;
+                return Count(window, point => point ?? true) >= m ? State.Alarm : State.Ok;
             case MissingData.NotBreaching:
-                return window.Count(point => point ?? false) >= m ? State.Alarm : State.Ok;
+                return Count(window, point => point ?? false) >= m ? State.Alarm : State.Ok;
         }
 
         // missing and ignore: only the datapoints that exist are judged.
@@ -185,12 +186,27 @@ public static class AlarmSimulator
             return treatment == MissingData.Ignore ? current : State.InsufficientData;
         }
 
-        if (window.Count(point => point == true) >= m || IsPrematureAlarm(window, m))
+        if (Count(window, point => point == true) >= m || IsPrematureAlarm(window, m))
         {
             return State.Alarm;
         }
 
-        return window.Any(point => point == false) ? State.Ok : current;
+        return Count(window, point => point == false) > 0 ? State.Ok : current;
+    }
+
+    /// <summary>The datapoints of the window that satisfy <paramref name="predicate"/>. A loop: LINQ over bool? is JIT-compiled at every start.</summary>
+    private static int Count(bool?[] window, Func<bool?, bool> predicate)
+    {
+        var count = 0;
+        foreach (var point in window)
+        {
+            if (predicate(point))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -199,7 +215,13 @@ public static class AlarmSimulator
     /// </summary>
     private static bool IsPrematureAlarm(bool?[] window, int m)
     {
-        var oldest = Array.IndexOf(window, true);
+        var oldest = 0;
+        while (oldest < window.Length && window[oldest] != true)
+        {
+            oldest++;
+        }
+
+        oldest = oldest < window.Length ? oldest : -1;
         if (oldest < 0 || window.Length - oldest < m)
         {
             return false;

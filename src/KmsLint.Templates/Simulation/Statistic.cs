@@ -8,9 +8,9 @@ namespace KmsLint.Templates.Simulation;
 /// </summary>
 public sealed class Statistic
 {
-    private readonly Func<IReadOnlyList<double>, double> compute;
+    private readonly Func<double[], double> compute;
 
-    private Statistic(string name, Func<IReadOnlyList<double>, double> compute)
+    private Statistic(string name, Func<double[], double> compute)
     {
         Name = name;
         this.compute = compute;
@@ -23,16 +23,17 @@ public sealed class Statistic
     {
         switch (text)
         {
+            // Loops over arrays: LINQ over double is JIT-compiled at every start (ReadyToRun cannot precompile it).
             case "Sum":
-                return new Statistic(text, samples => samples.Sum());
+                return new Statistic(text, Sum);
             case "SampleCount":
-                return new Statistic(text, samples => samples.Count);
+                return new Statistic(text, samples => samples.Length);
             case "Average":
-                return new Statistic(text, samples => samples.Average());
+                return new Statistic(text, samples => Sum(samples) / samples.Length);
             case "Minimum":
-                return new Statistic(text, samples => samples.Min());
+                return new Statistic(text, samples => Extreme(samples, (a, b) => a < b));
             case "Maximum":
-                return new Statistic(text, samples => samples.Max());
+                return new Statistic(text, samples => Extreme(samples, (a, b) => a > b));
         }
 
         if (text.Length > 1 && (text[0] == 'p' || text[0] == 'P')
@@ -45,13 +46,40 @@ public sealed class Statistic
     }
 
     /// <summary>The statistic of a period's samples; null (no datapoint) when the period has none.</summary>
-    internal double? Of(IReadOnlyList<double> samples) => samples.Count == 0 ? null : compute(samples);
+    internal double? Of(double[] samples) => samples.Length == 0 ? null : compute(samples);
 
-    private static double NearestRank(IReadOnlyList<double> samples, double percent)
+    private static double Sum(double[] samples)
     {
-        var sorted = samples.OrderBy(sample => sample).ToList();
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
-        return sorted[Math.Min(sorted.Count, Math.Max(1, rank)) - 1];
+        var sum = 0.0;
+        foreach (var sample in samples)
+        {
+            sum += sample;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The sample that <paramref name="beats"/> every other (the smallest or the largest); samples is never empty.</summary>
+    private static double Extreme(double[] samples, Func<double, double, bool> beats)
+    {
+        var extreme = samples[0];
+        foreach (var sample in samples)
+        {
+            if (beats(sample, extreme))
+            {
+                extreme = sample;
+            }
+        }
+
+        return extreme;
+    }
+
+    private static double NearestRank(double[] samples, double percent)
+    {
+        var sorted = (double[])samples.Clone();
+        Array.Sort(sorted);
+        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+        return sorted[Math.Min(sorted.Length, Math.Max(1, rank)) - 1];
     }
 
     public override string ToString() => Name;
