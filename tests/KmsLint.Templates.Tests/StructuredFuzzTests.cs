@@ -30,6 +30,28 @@ public class StructuredFuzzTests
             rule => Assert.Contains(rule.Id + " ", reported));
     }
 
+    /// <summary>
+    /// The sets the long run (seed 20261206, 1,000,000 sets) failed on, each replayed alone: rules that took the first or
+    /// smallest of a base value that resolves to nothing (KMS412, KMS414), an EventBridge State of nothing (KMS200), and
+    /// webs of forwarding buses that took 10 s to 228 s.
+    /// </summary>
+    [Theory]
+    [InlineData(8545)]
+    [InlineData(182541)]
+    [InlineData(323387)]
+    [InlineData(409675)]
+    [InlineData(453724)]
+    [InlineData(529070)]
+    [InlineData(734169)]
+    [InlineData(805487)]
+    public void A_set_the_long_run_failed_on_now_lints_to_located_findings(int set)
+    {
+        var (exitCode, output) = RunFuzzCommand("fuzz", "--engine", "structured", "--seed", "20261206", "--from", set.ToString(), "--count", "1");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("no failure", output);
+    }
+
     private static (int ExitCode, string Output) RunFuzzCommand(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

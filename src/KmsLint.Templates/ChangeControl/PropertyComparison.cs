@@ -34,6 +34,7 @@ public sealed class PropertyComparison
     /// The base's values for the branch <paramref name="after"/> is on: those under the same conditions, else those that
     /// hold unconditionally, else all of them (the conditions differ, so every base value is a candidate).
     /// </summary>
+    /// <remarks>Empty when the base's value resolves to nothing at all (its branches contradict each other): the rules then claim no change.</remarks>
     public IReadOnlyList<Reading> BeforeOnBranchOf(Reading after)
     {
         var branch = after.When.ToString();

@@ -46,7 +46,8 @@ public sealed class EventRuleDetection : Detection
     /// ENABLED (or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS) on some branch, or unknown: a rule that is DISABLED on
     /// every branch sees nothing.
     /// </summary>
-    public override bool IsEnabled => State.Any(reading => reading.Text is null || reading.Text.StartsWith("ENABLED", StringComparison.Ordinal));
+    /// <remarks>A State that resolves to nothing (an intrinsic of nothing but AWS::NoValue) is not known to disable the rule.</remarks>
+    public override bool IsEnabled => State.Count == 0 || State.Any(reading => reading.Text is null || reading.Text.StartsWith("ENABLED", StringComparison.Ordinal));
 
     /// <summary>The buses it is on (the default bus when EventBusName is not set).</summary>
     public IReadOnlyList<EventBus> Buses { get; }

@@ -21,7 +21,7 @@ public sealed class KeyDisabledByChangeRule : ChangeRule
             foreach (var after in enabled.After)
             {
                 var before = enabled.BeforeOnBranchOf(after);
-                if (after.Boolean == false && !before.Any(reading => reading.Boolean == false))
+                if (after.Boolean == false && before.Count > 0 && !before.Any(reading => reading.Boolean == false))
                 {
                     yield return new KeyChange(pair.After.Template, pair.LogicalId, location,
                         $"this change disables {pair.Before.Kind} {pair.LogicalId} at deploy: Enabled becomes false{after.WhenText} "

@@ -38,7 +38,7 @@ public sealed class KeyRetentionReducedByChangeRule : ChangeRule
         foreach (var after in policy.After)
         {
             var before = policy.BeforeOnBranchOf(after);
-            if (!before.All(reading => reading.Text is { } text && retains(text)))
+            if (before.Count == 0 || !before.All(reading => reading.Text is { } text && retains(text)))
             {
                 continue;
             }
@@ -66,7 +66,7 @@ public sealed class KeyRetentionReducedByChangeRule : ChangeRule
         foreach (var after in window.After)
         {
             var before = window.BeforeOnBranchOf(after);
-            if (before.Any(reading => reading.Number is null))
+            if (before.Count == 0 || before.Any(reading => reading.Number is null))
             {
                 continue;
             }
