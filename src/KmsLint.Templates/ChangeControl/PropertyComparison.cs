@@ -31,11 +31,18 @@ public sealed class PropertyComparison
     public bool WrittenAlike { get; }
 
     /// <summary>
+    /// Each value the linted version can deploy with the base's values on its branch, the pairs a rule compares. An
+    /// after value with no base value to compare (the base's resolves to nothing: its branches contradict each other)
+    /// is left out, so no rule claims a change against nothing.
+    /// </summary>
+    public IEnumerable<ComparedValue> Compared =>
+        After.Select(after => new ComparedValue(after, BeforeOnBranchOf(after))).Where(pair => pair.Before.Count > 0);
+
+    /// <summary>
     /// The base's values for the branch <paramref name="after"/> is on: those under the same conditions, else those that
     /// hold unconditionally, else all of them (the conditions differ, so every base value is a candidate).
     /// </summary>
-    /// <remarks>Empty when the base's value resolves to nothing at all (its branches contradict each other): the rules then claim no change.</remarks>
-    public IReadOnlyList<Reading> BeforeOnBranchOf(Reading after)
+    private IReadOnlyList<Reading> BeforeOnBranchOf(Reading after)
     {
         var branch = after.When.ToString();
         var same = Before.Where(reading => reading.When.ToString() == branch).ToList();
@@ -52,3 +59,6 @@ public sealed class PropertyComparison
     public static string Describe(IEnumerable<Reading> readings) =>
         string.Join(" or ", readings.Select(reading => (reading.Text ?? reading.Value.ToString()) + reading.WhenText).Distinct());
 }
+
+/// <summary>A value the linted version can deploy and the base's values on the same branch (never empty).</summary>
+public sealed record ComparedValue(Reading After, IReadOnlyList<Reading> Before);

@@ -73,9 +73,8 @@ public sealed class KeyDeletedByChangeRule : ChangeRule
     private static KeyChange? ReplicaReplaced(ChangeSet change, KeyPair pair)
     {
         var primary = change.Property(pair, "PrimaryKeyArn", awsDefault: null);
-        foreach (var after in primary.After)
+        foreach (var (after, before) in primary.Compared)
         {
-            var before = primary.BeforeOnBranchOf(after);
             var afterIdentity = change.Identity(after);
             if (afterIdentity is null || before.Any(reading => change.Identity(reading) is null))
             {

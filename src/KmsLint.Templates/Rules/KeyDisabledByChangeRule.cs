@@ -18,10 +18,9 @@ public sealed class KeyDisabledByChangeRule : ChangeRule
         {
             var enabled = change.Property(pair, "Enabled", awsDefault: "true");
             var location = pair.After.SpanOf("Enabled");
-            foreach (var after in enabled.After)
+            foreach (var (after, before) in enabled.Compared)
             {
-                var before = enabled.BeforeOnBranchOf(after);
-                if (after.Boolean == false && before.Count > 0 && !before.Any(reading => reading.Boolean == false))
+                if (after.Boolean == false && !before.Any(reading => reading.Boolean == false))
                 {
                     yield return new KeyChange(pair.After.Template, pair.LogicalId, location,
                         $"this change disables {pair.Before.Kind} {pair.LogicalId} at deploy: Enabled becomes false{after.WhenText} "

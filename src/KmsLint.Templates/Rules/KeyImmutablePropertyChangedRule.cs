@@ -52,9 +52,8 @@ public sealed class KeyImmutablePropertyChangedRule : ChangeRule
     {
         var comparison = change.Property(pair, property, awsDefault);
         var location = pair.After.SpanOf(property);
-        foreach (var after in comparison.After)
+        foreach (var (after, before) in comparison.Compared)
         {
-            var before = comparison.BeforeOnBranchOf(after);
             var afterIdentity = Identity(change, after);
             if (afterIdentity is null || before.Any(reading => Identity(change, reading) is null))
             {

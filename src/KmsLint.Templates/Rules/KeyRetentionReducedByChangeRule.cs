@@ -35,10 +35,9 @@ public sealed class KeyRetentionReducedByChangeRule : ChangeRule
     {
         var policy = change.Attribute(pair, attribute, awsDefault: "Delete");
         var location = pair.After.Definition.KeyOf(attribute)?.Span ?? pair.After.Span;
-        foreach (var after in policy.After)
+        foreach (var (after, before) in policy.Compared)
         {
-            var before = policy.BeforeOnBranchOf(after);
-            if (before.Count == 0 || !before.All(reading => reading.Text is { } text && retains(text)))
+            if (!before.All(reading => reading.Text is { } text && retains(text)))
             {
                 continue;
             }
@@ -63,10 +62,9 @@ public sealed class KeyRetentionReducedByChangeRule : ChangeRule
     {
         var window = change.Property(pair, "PendingWindowInDays", awsDefault: "30");
         var location = pair.After.SpanOf("PendingWindowInDays");
-        foreach (var after in window.After)
+        foreach (var (after, before) in window.Compared)
         {
-            var before = window.BeforeOnBranchOf(after);
-            if (before.Count == 0 || before.Any(reading => reading.Number is null))
+            if (before.Any(reading => reading.Number is null))
             {
                 continue;
             }
