@@ -10,21 +10,25 @@ namespace KmsLint.Templates.Model;
 /// </summary>
 internal static class KmslintMetadataKeys
 {
-    /// <summary><c>ignore</c>, and <c>change-request</c>, which change control (<c>lint --base</c>) reads.</summary>
-    public static readonly string[] Known = { "ignore", "change-request" };
+    public const string Ignore = "ignore";
+
+    /// <summary>Read by change control (<c>lint --base</c>).</summary>
+    public const string ChangeRequest = "change-request";
+
+    public static readonly string[] Known = { Ignore, ChangeRequest };
 
     /// <summary>Other tools' spellings of <c>ignore</c>: too far from it for an edit distance to find.</summary>
     private static readonly Dictionary<string, string> OtherToolsSpellings = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["ignore_checks"] = "ignore", // cfn-lint
-        ["ignore-checks"] = "ignore",
-        ["skip"] = "ignore", // checkov
-        ["skip_check"] = "ignore",
-        ["skip_checks"] = "ignore",
-        ["suppress"] = "ignore",
-        ["suppressions"] = "ignore",
-        ["disable"] = "ignore",
-        ["rules_to_suppress"] = "ignore", // cfn_nag
+        ["ignore_checks"] = Ignore, // cfn-lint
+        ["ignore-checks"] = Ignore,
+        ["skip"] = Ignore, // checkov
+        ["skip_check"] = Ignore,
+        ["skip_checks"] = Ignore,
+        ["suppress"] = Ignore,
+        ["suppressions"] = Ignore,
+        ["disable"] = Ignore,
+        ["rules_to_suppress"] = Ignore, // cfn_nag
     };
 
     /// <summary>Reports every unknown key of <paramref name="settings"/> (a <c>kmslint:</c> mapping), with the key meant where one is close.</summary>

@@ -251,9 +251,6 @@ public static class TemplateBuilder
 /// </summary>
 internal static class KmslintMetadata
 {
-    private const string IgnoreKey = "ignore";
-    private const string ChangeRequestKey = "change-request";
-
     internal static (IReadOnlyList<SuppressionEntry> Suppressions, ChangeRequestEntry? ChangeRequest) Read(TemplateNode? metadata, List<ParseProblem> malformed)
     {
         if ((metadata as MappingNode)?["kmslint"] is not { } kmslint)
@@ -268,10 +265,10 @@ internal static class KmslintMetadata
         }
 
         KmslintMetadataKeys.Check(settings, malformed);
-        var changeRequest = settings.KeyOf(ChangeRequestKey) is { } changeRequestKey
-            ? new ChangeRequestEntry(settings[ChangeRequestKey] is ScalarNode { Value.Length: > 0 } text ? text.Value : null, (settings[ChangeRequestKey] ?? changeRequestKey).Span)
+        var changeRequest = settings.KeyOf(KmslintMetadataKeys.ChangeRequest) is { } changeRequestKey
+            ? new ChangeRequestEntry(settings[KmslintMetadataKeys.ChangeRequest] is ScalarNode { Value.Length: > 0 } text ? text.Value : null, (settings[KmslintMetadataKeys.ChangeRequest] ?? changeRequestKey).Span)
             : null;
-        return (settings[IgnoreKey] is { } ignore ? ReadIgnore(ignore, malformed) : Array.Empty<SuppressionEntry>(), changeRequest);
+        return (settings[KmslintMetadataKeys.Ignore] is { } ignore ? ReadIgnore(ignore, malformed) : Array.Empty<SuppressionEntry>(), changeRequest);
     }
 
     private static IReadOnlyList<SuppressionEntry> ReadIgnore(TemplateNode ignore, List<ParseProblem> malformed)

@@ -208,7 +208,8 @@ public sealed class AlarmRoute
             return $"the alarm queries {Watched.Id} in the unit {alarmUnit}, but the filter publishes it with unit {filterUnit}, so the alarm's query gets no datapoint (it stays in INSUFFICIENT_DATA)";
         }
 
-        int? Literal(string name) => Count(resolver.Resolve(template, Alarm.Resource.Property(name)) is { } value && double.TryParse(value.SingleLiteral, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null);
+        // Only a value the same on every branch: branch-dependent ones are judged per combination by the simulation.
+        int? Literal(string name) => resolver.Read(Alarm.Resource, name) is { Count: 1 } readings && readings[0].When.IsAlways ? Count(readings[0].Number) : null;
         var (period, evaluationPeriods) = (Literal("Period"), Literal("EvaluationPeriods"));
         if (Watched.QueryId is null && period is not null && evaluationPeriods is > 0
             && RejectedWindow(period.Value, evaluationPeriods.Value, Alarm.Resource.Property("DatapointsToAlarm") is null ? evaluationPeriods.Value : Literal("DatapointsToAlarm") ?? 1) is { } rejected)

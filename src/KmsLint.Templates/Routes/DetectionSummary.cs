@@ -12,18 +12,6 @@ public sealed record DetectionSummary(string Kind, string LogicalId, SourceSpan 
         detection.Kind,
         detection.LogicalId,
         detection.Resource.Span,
-        StatusByEvent(detection),
+        LifecycleEvent.All.ToDictionary(e => e.Name, detection.StatusFor),
         detection.WorstCaseMinutesToDetect);
-
-    /// <summary>A loop: LINQ's ToDictionary over an enum value is JIT-compiled at every start (ReadyToRun cannot precompile it).</summary>
-    private static Dictionary<string, RouteStatus> StatusByEvent(Detection detection)
-    {
-        var status = new Dictionary<string, RouteStatus>(StringComparer.Ordinal);
-        foreach (var lifecycleEvent in LifecycleEvent.All)
-        {
-            status[lifecycleEvent.Name] = detection.StatusFor(lifecycleEvent);
-        }
-
-        return status;
-    }
 }
